@@ -1,0 +1,141 @@
+// The `tiecheck` commands of SPEC §9, each over the engine with the same functions the app uses.
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { EngineContext } from '../engine/context';
+import type { ImportSummary } from '../../shared/api/schemas';
+import { importFile } from '../engine/imports/importFile';
+import { logMeeting } from '../engine/imports/logMeeting';
+import { runAudit } from '../engine/audit/runAudit';
+import { saveSnapshot, readSnapshots } from '../engine/store/snapshotsStore';
+import { selectPersons } from '../engine/audit/selectPersons';
+import { applyTag } from '../engine/store/tagsStore';
+import { pruneListCsv } from '../engine/audit/pruneList';
+import { buildReportModel } from '../../shared/report/model';
+import { renderReportHtml } from '../engine/report/renderReportHtml';
+import { printReportPdf } from '../engine/report/printReportPdf';
+import { classifyTypedIdentity } from '../engine/store/identityKeys';
+import { isDay } from '../../shared/audit/calendarDays';
+import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain/records';
+import { allowOnly, flag, mapFlags, requireFlag, UsageError, type ParsedArgs } from './cliArgs';
+import { printImportSummary, printAudit } from './output';
+import { createProgressBar } from './progressBar';
+
+const CONNECTION_FORMATS = ['auto', 'linkedin', 'google', 'outlook', 'facebook', 'vcard', 'csv'];
+const INTERACTION_FORMATS = ['auto', 'linkedin-messages', 'linkedin-invitations', 'mbox', 'ics', 'calls', 'calls-xml', 'csv'];
+
+function asOfFlag(args: ParsedArgs): string | undefined {
+  const asOf = flag(args, 'as-of');
+  if (asOf !== undefined && !isDay(asOf)) throw new UsageError(`--as-of takes a date YYYY-MM-DD, got "${asOf}"`);
+  return asOf;
+}
+
+function needFiles(args: ParsedArgs): void {
+  if (args.files.length === 0) throw new UsageError(`${args.command} needs at least one FILE`);
+}
+
+function formatFlag(args: ParsedArgs, allowed: string[]): string | undefined {
+  const format = flag(args, 'format');
+  if (format !== undefined && !allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
+  return format;
+}
+
+async function importEach(ctx: EngineContext, args: ParsedArgs, kind: 'connections' | 'interactions'): Promise<void> {
+  needFiles(args);
+  const json = flag(args, 'json') === 'true';
+  const format = formatFlag(args, kind === 'connections' ? CONNECTION_FORMATS : INTERACTION_FORMATS);
+  const me = (args.flags.get('me') ?? []).map(classifyTypedIdentity);
+  const summaries: ImportSummary[] = [];
+  for (const file of args.files) {
+    const bar = createProgressBar(file);
+    try {
+      summaries.push(
+        await importFile(ctx.db, file, {
+          kind,
+          format,
+          network: flag(args, 'network'),
+          map: mapFlags(args),
+          removals: flag(args, 'removals') === 'true',
+          me,
+          onProgress: bar.update,
+        }),
+      );
+    } finally {
+      bar.done();
+    }
+  }
+  if (json) {
+    const shaped = summaries.map(({ file, format: f, added, updated, missing, removed, skipped, warnings, skippedRows, network, found }) => ({
+      file,
+      format: f,
+      network,
+      added,
+      updated,
+      missing,
+      removed,
+      skipped,
+      warnings,
+      skippedRows,
+      ...(found ? { found } : {}),
+    }));
+    process.stdout.write(`${JSON.stringify(shaped.length === 1 ? shaped[0] : shaped, null, 2)}\n`);
+  } else summaries.forEach(printImportSummary);
+}
+
+export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => Promise<void>> = {
+  import: async (ctx, args) => {
+    allowOnly(args, ['db', 'format', 'network', 'map', 'removals', 'json']);
+    await importEach(ctx, args, 'connections');
+  },
+  log: async (ctx, args) => {
+    allowOnly(args, ['db', 'me', 'format', 'map', 'json']);
+    await importEach(ctx, args, 'interactions');
+  },
+  meet: async (ctx, args) => {
+    allowOnly(args, ['db', 'with', 'kind', 'date', 'note']);
+    const kind = requireFlag(args, 'kind');
+    if (!(INTERACTION_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${INTERACTION_KINDS.join(', ')}`);
+    const date = requireFlag(args, 'date');
+    if (!isDay(date)) throw new UsageError(`--date takes a date YYYY-MM-DD, got "${date}"`);
+    const withWho = args.flags.get('with');
+    if (!withWho) throw new UsageError('meet needs --with NAME|EMAIL|URL');
+    const { linked } = logMeeting(ctx.db, { with: withWho, kind: kind as InteractionKind, date, note: flag(args, 'note') });
+    process.stderr.write(`Logged ${kind.replace('_', ' ')} on ${date} with ${linked.join(', ')}.\n`);
+  },
+  audit: async (ctx, args) => {
+    allowOnly(args, ['db', 'as-of', 'json']);
+    const audit = runAudit(ctx.db, { asOf: asOfFlag(args) });
+    saveSnapshot(ctx.db, audit);
+    if (flag(args, 'json') === 'true') process.stdout.write(`${JSON.stringify(audit, null, 2)}\n`);
+    else printAudit(audit);
+  },
+  tag: async (ctx, args) => {
+    allowOnly(args, ['db', 'add', 'remove', 'where', 'as-of']);
+    const add = flag(args, 'add');
+    const remove = flag(args, 'remove');
+    if ((add === undefined) === (remove === undefined)) throw new UsageError('tag needs exactly one of --add TAG or --remove TAG');
+    const tag = (add ?? remove)!.trim();
+    if (!/^[^\s,;]+$/.test(tag)) throw new UsageError('a tag is one word (no spaces, commas or semicolons)');
+    const persons = selectPersons(ctx.db, requireFlag(args, 'where'), asOfFlag(args));
+    const { changed } = applyTag(ctx.db, add ? 'add' : 'remove', tag, persons.map((p) => p.id));
+    process.stderr.write(`${add ? 'Tagged' : 'Untagged'} ${changed} of ${persons.length} matching connection(s) ${add ? 'with' : 'from'} "${tag}".\n`);
+  },
+  export: async (ctx, args) => {
+    allowOnly(args, ['db', 'tag', 'out', 'as-of']);
+    const out = requireFlag(args, 'out');
+    const { csv, rows } = pruneListCsv(ctx.db, requireFlag(args, 'tag'), asOfFlag(args));
+    writeFileSync(out, csv);
+    process.stderr.write(`Wrote ${rows} connection(s) to ${out}.\n`);
+  },
+  report: async (ctx, args) => {
+    allowOnly(args, ['db', 'as-of', 'out']);
+    const out = requireFlag(args, 'out');
+    const ext = extname(out).toLowerCase();
+    if (ext !== '.html' && ext !== '.htm' && ext !== '.pdf') throw new UsageError('--out must end in .html or .pdf');
+    const audit = runAudit(ctx.db, { asOf: asOfFlag(args) });
+    saveSnapshot(ctx.db, audit);
+    const html = await renderReportHtml(buildReportModel(audit, readSnapshots(ctx.db)));
+    if (ext === '.pdf') await printReportPdf(html, out);
+    else writeFileSync(out, html);
+    process.stderr.write(`Wrote the report to ${out}.\n`);
+  },
+};

@@ -1,0 +1,31 @@
+// The text of `tiecheck --help`.
+export const HELP = `tiecheck — which of your online connections are real relationships, and which are dilution?
+
+Usage: npm run -s tiecheck -- <command> [options]
+
+Commands:
+  import  [--format auto|linkedin|google|outlook|facebook|vcard|csv] [--network NAME]
+          [--map field=Column]... [--removals] [--json] FILE...
+          Import connection exports (LinkedIn Connections.csv, Google/Outlook contacts, Facebook
+          friends JSON, vCard, any CSV of people).
+  log     [--me ID]... [--format auto|linkedin-messages|mbox|ics|calls|csv] [--map field=Column]...
+          [--json] FILE...
+          Import your interaction records (LinkedIn messages.csv, mbox, .ics, call logs).
+  meet    --with NAME|EMAIL|URL --kind in_person|call|video|email|message --date YYYY-MM-DD [--note TEXT]
+          Log a meeting by hand.
+  audit   [--as-of YYYY-MM-DD] [--json]
+          Decide, person by person, whether each link is real, fading, an acquaintance or dilution.
+  tag     (--add TAG | --remove TAG) --where FILTER
+          Tag every connection a filter matches, e.g. --where "tier=dilution and connectedOn<2020-01-01".
+  export  --tag TAG --out FILE.csv
+          Write the connections carrying TAG as a CSV you can work through on the network.
+  report  [--as-of YYYY-MM-DD] --out FILE.html|FILE.pdf
+          Write the audit report (self-contained HTML, or PDF where Chromium is installed).
+  serve   [--port N]
+          Show the app in your browser at http://127.0.0.1 (with a session token).
+
+Every command takes --db FILE (or the TIECHECK_DB environment variable) to choose the database;
+the default is the desktop app's own file.
+
+  tiecheck --help | --version
+`;

@@ -1,0 +1,49 @@
+// `tiecheck`: the engine without a window. Exit 0 on success; otherwise one line on stderr, no stack trace.
+import { createEngine, resolveDbPath } from '../engine/createEngine';
+import { VERSION } from '../engine/version';
+import { DatabaseVersionError } from '../engine/db/openDatabase';
+import { ImportError } from '../engine/importers/importError';
+import { MeetingError } from '../engine/imports/logMeeting';
+import { UserFacingError } from '../engine/handlers/handlerTypes';
+import { parseArgs, flag, UsageError } from './cliArgs';
+import { HELP } from './helpText';
+import { commands } from './commands';
+import { serveCommand } from '../serve/serveCommand';
+
+const EXPECTED = [ImportError, UsageError, MeetingError, UserFacingError, DatabaseVersionError];
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.command === null && flag(args, 'version')) {
+    process.stdout.write(`tiecheck ${VERSION}\n`);
+    return 0;
+  }
+  if (args.command === null || args.command === 'help' || flag(args, 'help')) {
+    process.stdout.write(HELP);
+    return args.command === null && !flag(args, 'help') ? 1 : 0;
+  }
+  const dbPath = resolveDbPath(flag(args, 'db'));
+  if (args.command === 'serve') return serveCommand(dbPath, args);
+  const run = commands[args.command];
+  if (!run) throw new UsageError(`unknown command "${args.command}" (see tiecheck --help)`);
+  const ctx = createEngine({ dbPath, door: 'browser' });
+  try {
+    await run(ctx, args);
+  } finally {
+    ctx.db.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const expected = EXPECTED.some((E) => err instanceof E);
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`tiecheck: ${expected ? message : `unexpected error: ${message}`}\n`);
+    if (!expected && process.env.TIECHECK_DEBUG) console.error(err);
+    process.exitCode = err instanceof UsageError ? 2 : 1;
+  },
+);

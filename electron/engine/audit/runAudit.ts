@@ -1,0 +1,110 @@
+// Computes the audit (SPEC §3–§4) from the database: evidence per person as of a date, tiers, scores.
+import type { Db } from '../db/openDatabase';
+import type { AuditPerson, AuditResult, AuditRules, Evidence } from '../../../shared/domain/audit';
+import { collectEvidence, emptyEvidence, type EvidenceRow } from '../../../shared/audit/evidence';
+import { classifyPerson, strengthScore } from '../../../shared/audit/classify';
+import { summarise } from '../../../shared/audit/summary';
+import { todayUtc } from '../../../shared/audit/calendarDays';
+import { readRules } from '../store/settingsStore';
+
+type RawEvidenceRow = [number, EvidenceRow['kind'], string, string | null, number, number | null, number, number, string | null, number, number, number];
+
+/** Reads every participant row of interactions up to asOf whose contact is a person or you. */
+export function readEvidenceRows(db: Db, asOf: string): Iterable<EvidenceRow> {
+  const stmt = db
+    .prepare(
+      `SELECT i.id, i.kind, i.day, i.thread_key, i.connected, i.others_count, i.automated, i.manual,
+              c.person_id, c.status = 'own', p.is_sender, p.declined
+         FROM interactions i
+         JOIN participants p ON p.interaction_id = i.id
+         JOIN contacts c ON c.id = p.contact_id
+        WHERE i.day <= ? AND (c.person_id IS NOT NULL OR c.status = 'own')`,
+    )
+    .raw(true);
+  return (function* () {
+    for (const r of stmt.iterate(asOf) as Iterable<RawEvidenceRow>) {
+      yield {
+        interactionId: r[0],
+        kind: r[1],
+        day: r[2],
+        threadKey: r[3],
+        connected: r[4] === 1,
+        othersCount: r[5],
+        automated: r[6] === 1,
+        manual: r[7] === 1,
+        personId: r[8],
+        isMe: r[9] === 1,
+        isSender: r[10] === 1,
+        declined: r[11] === 1,
+      };
+    }
+  })();
+}
+
+export function evidenceAsOf(db: Db, asOf: string, rules: AuditRules): Map<string, Evidence> {
+  return collectEvidence(readEvidenceRows(db, asOf), rules);
+}
+
+interface PersonRow {
+  id: string;
+  name: string;
+  company: string;
+  position: string;
+  networks: string | null;
+  connectedOn: string | null;
+}
+
+function groupValues(db: Db, sql: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const [id, value] of db.prepare(sql).raw(true).iterate() as Iterable<[string, string]>) {
+    const list = map.get(id);
+    if (list) list.push(value);
+    else map.set(id, [value]);
+  }
+  return map;
+}
+
+/** Persons with at least one connection that was not removed: the audit's population. */
+export function readAuditedPersons(db: Db): PersonRow[] {
+  return db
+    .prepare(
+      `SELECT p.id, p.display_name AS name, p.company, p.position,
+              group_concat(DISTINCT c.network) AS networks, min(c.connected_on) AS connectedOn
+         FROM persons p JOIN connections c ON c.person_id = p.id AND c.removed_at IS NULL
+        GROUP BY p.id ORDER BY p.display_name COLLATE NOCASE, p.id`,
+    )
+    .all() as PersonRow[];
+}
+
+export function runAudit(db: Db, opts: { asOf?: string; rules?: AuditRules } = {}): AuditResult {
+  const asOf = opts.asOf ?? todayUtc();
+  const rules = opts.rules ?? readRules(db);
+  const evidence = evidenceAsOf(db, asOf, rules);
+  const emails = groupValues(db, `SELECT person_id, value FROM identities WHERE kind = 'email' ORDER BY value`);
+  const urls = groupValues(
+    db,
+    `SELECT person_id, profile_url FROM connections WHERE removed_at IS NULL AND profile_url != '' GROUP BY person_id, profile_url ORDER BY profile_url`,
+  );
+  const tags = groupValues(db, `SELECT person_id, tag FROM tags ORDER BY tag`);
+  const persons: AuditPerson[] = readAuditedPersons(db).map((p) => {
+    const e = evidence.get(p.id) ?? emptyEvidence();
+    return {
+      id: p.id,
+      name: p.name,
+      emails: emails.get(p.id) ?? [],
+      profileUrls: urls.get(p.id) ?? [],
+      company: p.company,
+      position: p.position,
+      networks: p.networks ? p.networks.split(',').sort() : [],
+      connectedOn: p.connectedOn,
+      tier: classifyPerson(e, asOf, rules),
+      score: strengthScore(e, asOf, rules),
+      inPerson: e.inPerson,
+      conversations: e.conversations,
+      oneWay: e.oneWay,
+      lastContact: e.lastContact,
+      tags: tags.get(p.id) ?? [],
+    };
+  });
+  return { asOf, rules, summary: summarise(persons), persons };
+}

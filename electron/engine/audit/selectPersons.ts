@@ -1,0 +1,17 @@
+// Persons of the audit that a FILTER expression (SPEC §9) matches.
+import type { Db } from '../db/openDatabase';
+import type { AuditPerson } from '../../../shared/domain/audit';
+import { compileFilter, parseFilter, FilterError } from '../../../shared/filter';
+import { runAudit } from './runAudit';
+import { UserFacingError } from '../handlers/handlerTypes';
+
+export function selectPersons(db: Db, filter: string, asOf?: string): AuditPerson[] {
+  let matches: (p: AuditPerson) => boolean;
+  try {
+    matches = compileFilter(parseFilter(filter));
+  } catch (err) {
+    if (err instanceof FilterError) throw new UserFacingError('bad_filter', `bad filter: ${err.message}`);
+    throw err;
+  }
+  return runAudit(db, { asOf }).persons.filter(matches);
+}

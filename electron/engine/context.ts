@@ -1,0 +1,20 @@
+// What every handler works with: the open database, the door it serves, staged files and running jobs.
+import type { Db } from './db/openDatabase';
+import type { EventName, EventPayload } from '../../shared/api/contract';
+
+export interface StagedFile {
+  path: string;
+  name: string;
+  /** Delete the file when the engine is done with it (uploads); never for a user's own path. */
+  temporary: boolean;
+}
+
+export interface EngineContext {
+  db: Db;
+  dbPath: string;
+  door: 'electron' | 'browser';
+  version: string;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  staged: Map<string, StagedFile>;
+  jobs: Map<string, AbortController>;
+}

@@ -1,0 +1,45 @@
+// Audit calls: the audit itself (optionally saved as a snapshot), its history, a person's page, tags and exports.
+import type { EngineContext } from '../context';
+import type { Handlers } from './handlerTypes';
+import { runAudit } from '../audit/runAudit';
+import { saveSnapshot, readSnapshots } from '../store/snapshotsStore';
+import { readPersonDetail } from '../audit/personDetail';
+import { applyTag, listTags, undoTagOperation } from '../store/tagsStore';
+import { selectPersons } from '../audit/selectPersons';
+import { pruneListCsv } from '../audit/pruneList';
+import { buildReportModel } from '../../../shared/report/model';
+import { renderReportHtml } from '../report/renderReportHtml';
+
+export const auditHandlers: Pick<
+  Handlers,
+  'audit:get' | 'audit:history' | 'person:get' | 'person:setNote' | 'tags:apply' | 'tags:undo' | 'tags:list' | 'export:prune' | 'report:html'
+> = {
+  'audit:get': (req, ctx) => {
+    const audit = runAudit(ctx.db, { asOf: req.asOf });
+    if (req.save) saveSnapshot(ctx.db, audit);
+    return audit;
+  },
+  'audit:history': (_req, ctx) => ({ snapshots: readSnapshots(ctx.db) }),
+  'person:get': (req, ctx) => readPersonDetail(ctx.db, req.id, req.asOf),
+  'person:setNote': (req, ctx) => {
+    ctx.db.prepare(`UPDATE persons SET note = ? WHERE id = ?`).run(req.note, req.id);
+    return { ok: true as const };
+  },
+  'tags:apply': (req, ctx: EngineContext) => {
+    const ids = req.ids ?? selectPersons(ctx.db, req.filter ?? '', req.asOf).map((p) => p.id);
+    const result = applyTag(ctx.db, req.action, req.tag, ids);
+    ctx.emit('data:changed', { what: 'tags' });
+    return result;
+  },
+  'tags:undo': (req, ctx) => {
+    const changed = undoTagOperation(ctx.db, req.operationId);
+    ctx.emit('data:changed', { what: 'tags' });
+    return { changed };
+  },
+  'tags:list': (_req, ctx) => ({ tags: listTags(ctx.db) }),
+  'export:prune': (req, ctx) => pruneListCsv(ctx.db, req.tag, req.asOf),
+  'report:html': async (req, ctx) => {
+    const audit = runAudit(ctx.db, { asOf: req.asOf });
+    return { html: await renderReportHtml(buildReportModel(audit, readSnapshots(ctx.db))) };
+  },
+};

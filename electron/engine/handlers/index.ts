@@ -1,0 +1,27 @@
+// The engine's handler map and the one entry every door calls: validate, run, wrap errors.
+import { calls, isChannel, type Envelope } from '../../../shared/api/contract';
+import type { EngineContext } from '../context';
+import { UserFacingError, type Handlers } from './handlerTypes';
+import { auditHandlers } from './auditHandlers';
+import { importHandlers } from './importHandlers';
+import { settingsHandlers } from './settingsHandlers';
+
+export const handlers: Handlers = { ...settingsHandlers, ...importHandlers, ...auditHandlers };
+
+/** Validates the request against the contract, runs its handler, and never lets a stack trace cross. */
+export async function invoke(ctx: EngineContext, channel: string, request: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: { code: 'not_found', message: `unknown call "${channel}"` } };
+  const parsed = calls[channel].request.safeParse(request ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: { code: 'invalid_request', message: `${channel}: ${issue.path.join('.') || 'request'}: ${issue.message}` } };
+  }
+  try {
+    const handler = handlers[channel] as (req: unknown, ctx: EngineContext) => unknown;
+    return { ok: true, value: await handler(parsed.data, ctx) };
+  } catch (err) {
+    if (err instanceof UserFacingError) return { ok: false, error: { code: err.code, message: err.message } };
+    console.error(`[tiecheck] ${channel} failed:`, err);
+    return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+  }
+}

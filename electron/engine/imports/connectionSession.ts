@@ -1,0 +1,159 @@
+// Applies one connection export to the database inside one transaction: upsert connections, merge
+// them into persons, and find (optionally mark) the connections that the export no longer has.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/openDatabase';
+import type { ConnectionRecord, SkippedRow } from '../../../shared/domain/records';
+import { connectionExternalKey, identitiesOfConnection, type NormalisedIdentities } from '../store/identityKeys';
+import { PersonIndex } from '../store/personIndex';
+import { todayUtc } from '../../../shared/audit/calendarDays';
+
+export interface ConnectionCounts {
+  added: number;
+  updated: number;
+  skipped: number;
+  missing: number;
+  removed: number;
+}
+
+interface ExistingConnection {
+  id: number;
+  personId: string;
+  firstName: string;
+  lastName: string;
+  fullName: string;
+  emailsJson: string;
+  profileUrl: string;
+  phonesJson: string;
+  company: string;
+  position: string;
+  connectedOn: string | null;
+  removedAt: string | null;
+}
+
+export function newPersonId(): string {
+  return `p_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+}
+
+export function createBatch(db: Db, kind: string, file: string, format: string, network: string | null): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO import_batches (kind, file, format, network, created_at) VALUES (?, ?, ?, ?, ?)`)
+      .run(kind, file, format, network, new Date().toISOString()).lastInsertRowid,
+  );
+}
+
+export class ConnectionSession {
+  readonly counts: ConnectionCounts = { added: 0, updated: 0, skipped: 0, missing: 0, removed: 0 };
+  readonly skippedRows: SkippedRow[] = [];
+  missingConnections: { id: number; name: string; network: string }[] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly index: PersonIndex;
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Db,
+    readonly batchId: number,
+    readonly network: string,
+  ) {
+    this.index = PersonIndex.load(db);
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS seen_keys (key TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM seen_keys;`);
+    this.stmt = {
+      find: db.prepare(
+        `SELECT id, person_id AS personId, first_name AS firstName, last_name AS lastName, full_name AS fullName, emails_json AS emailsJson,
+                profile_url AS profileUrl, phones_json AS phonesJson, company, position, connected_on AS connectedOn, removed_at AS removedAt
+           FROM connections WHERE network = ? AND external_key = ?`,
+      ),
+      update: db.prepare(
+        `UPDATE connections SET first_name = ?, last_name = ?, full_name = ?, emails_json = ?, profile_url = ?, phones_json = ?, company = ?,
+                position = ?, connected_on = ?, removed_at = NULL, removed_batch_id = NULL, last_batch_id = ? WHERE id = ?`,
+      ),
+      insert: db.prepare(
+        `INSERT INTO connections (person_id, network, external_key, first_name, last_name, full_name, emails_json, profile_url, phones_json,
+                company, position, connected_on, first_batch_id, last_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      change: db.prepare(`INSERT INTO batch_changes (batch_id, table_name, row_id, before_json) VALUES (?, 'connections', ?, ?)`),
+      person: db.prepare(`INSERT INTO persons (id, display_name, company, position, created_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
+      identity: db.prepare(`INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) VALUES (?, ?, ?, ?)`),
+      seen: db.prepare(`INSERT OR IGNORE INTO seen_keys (key) VALUES (?)`),
+    };
+  }
+
+  addSkipped(rows: SkippedRow[]): void {
+    this.skippedRows.push(...rows);
+    this.counts.skipped += rows.length;
+  }
+
+  add(records: ConnectionRecord[]): void {
+    for (const r of records) this.addOne(r);
+  }
+
+  private addOne(r: ConnectionRecord): void {
+    const ids = identitiesOfConnection(r);
+    const key = connectionExternalKey(r, ids);
+    const earlier = this.seen.get(key);
+    if (earlier !== undefined) {
+      this.addSkipped([{ line: r.line, reason: `the same connection as line ${earlier}` }]);
+      return;
+    }
+    this.seen.set(key, r.line);
+    this.stmt.seen.run(key);
+    const fields = [
+      r.firstName,
+      r.lastName,
+      r.fullName,
+      JSON.stringify(r.emails),
+      r.profileUrls[0] ?? '',
+      JSON.stringify(r.phones),
+      r.company,
+      r.position,
+      r.connectedOn,
+    ] as const;
+    const existing = this.stmt.find.get(this.network, key) as ExistingConnection | undefined;
+    if (existing) {
+      const before = [existing.firstName, existing.lastName, existing.fullName, existing.emailsJson, existing.profileUrl, existing.phonesJson, existing.company, existing.position, existing.connectedOn];
+      const changed = existing.removedAt !== null || before.some((v, i) => v !== fields[i]);
+      if (changed) {
+        this.stmt.change.run(this.batchId, String(existing.id), JSON.stringify(existing));
+        this.stmt.update.run(...fields, this.batchId, existing.id);
+        this.counts.updated += 1;
+      }
+      this.storeIdentities(existing.personId, ids);
+      return;
+    }
+    const match = this.index.find(ids, this.network);
+    const personId = match?.personId ?? newPersonId();
+    if (!match) {
+      const name = r.fullName.trim() || `${r.firstName} ${r.lastName}`.trim() || ids.emails[0] || ids.urls[0] || 'Unnamed';
+      this.stmt.person.run(personId, name, r.company, r.position, this.batchId, new Date().toISOString());
+    }
+    this.stmt.insert.run(personId, this.network, key, ...fields, this.batchId, this.batchId);
+    this.storeIdentities(personId, ids);
+    this.index.add(personId, ids, this.network);
+    this.counts.added += 1;
+  }
+
+  private storeIdentities(personId: string, ids: NormalisedIdentities): void {
+    for (const e of ids.emails) this.stmt.identity.run(personId, 'email', e, this.batchId);
+    for (const u of ids.urls) this.stmt.identity.run(personId, 'url', u, this.batchId);
+    for (const p of ids.phones) this.stmt.identity.run(personId, 'phone', p, this.batchId);
+    if (ids.nameKey) this.stmt.identity.run(personId, 'name', ids.nameKey, this.batchId);
+  }
+
+  /** Connections of this network that the export did not contain; marked removed only when asked. */
+  finish(markRemovals: boolean): void {
+    this.missingConnections = this.db
+      .prepare(
+        `SELECT id, full_name AS name, network FROM connections
+          WHERE network = ? AND removed_at IS NULL AND external_key NOT IN (SELECT key FROM seen_keys) ORDER BY full_name`,
+      )
+      .all(this.network) as { id: number; name: string; network: string }[];
+    this.counts.missing = this.missingConnections.length;
+    if (markRemovals && this.missingConnections.length > 0) {
+      const mark = this.db.prepare(`UPDATE connections SET removed_at = ?, removed_batch_id = ? WHERE id = ?`);
+      const today = todayUtc();
+      for (const c of this.missingConnections) mark.run(today, this.batchId, c.id);
+      this.counts.removed = this.missingConnections.length;
+    }
+    this.db.exec(`DELETE FROM seen_keys`);
+  }
+}

@@ -1,0 +1,185 @@
+// Imports one file (connections or interactions) all or nothing: parse while streaming into one
+// transaction, relink, and report what was added, updated, missing, removed and skipped.
+import { statSync, openSync, readSync, closeSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Db } from '../db/openDatabase';
+import type { ImportSummary } from '../../../shared/api/schemas';
+import type { OwnIdentity } from '../../../shared/domain/records';
+import { ImportError } from '../importers/importError';
+import { streamConnectionFile, detectConnectionFormat } from '../importers/connections';
+import { streamInteractionFile } from '../importers/interactions';
+import { decodeText } from '../importers/text';
+import { ConnectionSession, createBatch } from './connectionSession';
+import { InteractionSession } from './interactionSession';
+import { summariseFound } from './foundSummary';
+import { relinkContacts } from '../linking/relinkContacts';
+import { addMe, readMe } from '../store/settingsStore';
+
+export interface ImportFileOptions {
+  kind: 'connections' | 'interactions';
+  format?: string;
+  network?: string;
+  map?: Record<string, string>;
+  removals?: boolean;
+  /** Identities of the owner given with this import (`--me`): stored in Settings. */
+  me?: OwnIdentity[];
+  signal?: AbortSignal;
+  onProgress?: (bytes: number, totalBytes: number, rows: number) => void;
+  /** Shown in messages and stored on the batch instead of the path's base name (uploaded files). */
+  displayName?: string;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('the import was cancelled; nothing was written');
+  }
+}
+
+export function readHead(path: string, bytes = 65_536): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The network of a file is known from its format; for any other CSV the user names it, else the file name. */
+export function networkOf(format: string, fileName: string, named?: string): string {
+  if (format !== 'csv') return format;
+  return (named ?? fileName.replace(/\.[^.]+$/, '')).trim().toLowerCase() || 'csv';
+}
+
+/** Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back on any failure (including cancellation). */
+async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+export async function importFile(db: Db, path: string, opts: ImportFileOptions): Promise<ImportSummary> {
+  const fileName = opts.displayName ?? basename(path);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new ImportError(fileName, null, 'cannot read the file (it does not exist or is not readable)');
+  }
+  if (size === 0) throw new ImportError(fileName, null, 'the file is empty');
+  const checkCancel = () => {
+    if (opts.signal?.aborted) throw new ImportCancelled();
+  };
+  return opts.kind === 'connections'
+    ? inTransaction(db, () => importConnectionsFile(db, path, fileName, opts, checkCancel))
+    : inTransaction(db, () => importInteractionsFile(db, path, fileName, opts, checkCancel));
+}
+
+async function importConnectionsFile(db: Db, path: string, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
+  const requested = opts.format && opts.format !== 'auto' ? opts.format : null;
+  const format = requested ?? detectConnectionFormat(fileName, decodeText(readHead(path)).text);
+  const network = networkOf(format, fileName, opts.network);
+  const batchId = createBatch(db, 'connections', fileName, format, network);
+  const session = new ConnectionSession(db, batchId, network);
+  const info = await streamConnectionFile(
+    path,
+    { format: format as never, network, map: opts.map },
+    (records) => {
+      checkCancel();
+      session.add(records);
+    },
+    opts.onProgress,
+  );
+  session.addSkipped(info.skipped);
+  session.finish(opts.removals ?? false);
+  relinkContacts(db);
+  const { counts } = session;
+  finishBatch(db, batchId, { ...counts });
+  return {
+    file: fileName,
+    format: info.format,
+    network,
+    batchId: isEmptyBatch(counts) ? null : batchId,
+    added: counts.added,
+    updated: counts.updated,
+    missing: counts.missing,
+    removed: counts.removed,
+    skipped: counts.skipped,
+    skippedRows: session.skippedRows.slice(0, 500),
+    warnings: [
+      ...info.warnings,
+      ...(counts.missing > 0 && !opts.removals
+        ? [`${counts.missing} ${network} connection(s) are not in this file; nothing was marked removed (confirm with --removals)`]
+        : []),
+    ],
+    missingConnections: session.missingConnections.slice(0, 1000),
+  };
+}
+
+async function importInteractionsFile(db: Db, path: string, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
+  const warnings: string[] = [];
+  if (opts.me?.length) addMe(db, opts.me);
+  const batchId = createBatch(db, 'interactions', fileName, opts.format ?? 'auto', null);
+  const session = new InteractionSession(db, batchId);
+  const info = await streamInteractionFile(
+    path,
+    { format: (opts.format ?? 'auto') as never, map: opts.map, signal: opts.signal },
+    (records) => {
+      checkCancel();
+      session.add(records);
+    },
+    opts.onProgress,
+  );
+  db.prepare(`UPDATE import_batches SET format = ? WHERE id = ?`).run(info.format, batchId);
+  session.addSkipped(info.skipped);
+  if (info.invitations?.length) storeInvitations(db, batchId, info.invitations);
+  // With no identity of yours known yet, the file's own owner hints are the best guess; say so.
+  if (readMe(db).length === 0 && info.ownerHints.length > 0) {
+    const adopted = addMe(db, info.ownerHints.map((h) => ({ kind: h.kind, value: h.value })));
+    if (adopted.length) warnings.push(`took ${info.ownerHints.map((h) => h.value).join(', ')} as you (${info.ownerHints[0].evidence}); change this in Settings`);
+  }
+  relinkContacts(db);
+  const found = summariseFound(db, batchId);
+  const counts = { added: session.counts.added, updated: 0, skipped: session.counts.skipped, missing: 0, removed: 0 };
+  finishBatch(db, batchId, { ...counts, duplicate: session.counts.duplicate });
+  return {
+    file: fileName,
+    format: info.format,
+    network: null,
+    batchId: counts.added === 0 ? null : batchId,
+    ...counts,
+    skippedRows: session.skippedRows.slice(0, 500),
+    warnings: [...info.warnings, ...warnings],
+    found,
+    ownerHints: info.ownerHints,
+  };
+}
+
+function isEmptyBatch(c: { added: number; updated: number; removed: number }): boolean {
+  return c.added === 0 && c.updated === 0 && c.removed === 0;
+}
+
+/** A batch that changed nothing is not kept: importing the same file twice leaves no trace. */
+function finishBatch(db: Db, batchId: number, counts: Record<string, number>): void {
+  const changedNothing = (counts.added ?? 0) === 0 && (counts.updated ?? 0) === 0 && (counts.removed ?? 0) === 0;
+  const referenced = db.prepare(`SELECT 1 FROM invitations WHERE batch_id = ? LIMIT 1`).get(batchId);
+  if (changedNothing && !referenced) {
+    db.prepare(`DELETE FROM batch_changes WHERE batch_id = ?`).run(batchId);
+    db.prepare(`UPDATE identities SET batch_id = NULL WHERE batch_id = ?`).run(batchId);
+    db.prepare(`DELETE FROM import_batches WHERE id = ?`).run(batchId);
+  } else {
+    db.prepare(`UPDATE import_batches SET counts_json = ? WHERE id = ?`).run(JSON.stringify(counts), batchId);
+  }
+}
+
+function storeInvitations(db: Db, batchId: number, invitations: { name: string; profileUrl?: string; direction: string; sentAt: string | null }[]): void {
+  const insert = db.prepare(`INSERT OR IGNORE INTO invitations (batch_id, name, profile_url, direction, sent_at) VALUES (?, ?, ?, ?, ?)`);
+  for (const inv of invitations) insert.run(batchId, inv.name, inv.profileUrl ?? '', inv.direction, inv.sentAt);
+}

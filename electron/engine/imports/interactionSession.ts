@@ -1,0 +1,106 @@
+// Applies interaction records to the database inside the caller's transaction: one row per record
+// (idempotent by source key), participants through distinct contacts.
+import type { Db } from '../db/openDatabase';
+import type { InteractionRecord, SkippedRow } from '../../../shared/domain/records';
+import { contactOfParticipant } from '../store/identityKeys';
+
+export interface InteractionCounts {
+  added: number;
+  duplicate: number;
+  skipped: number;
+}
+
+export class InteractionSession {
+  readonly counts: InteractionCounts = { added: 0, duplicate: 0, skipped: 0 };
+  readonly skippedRows: SkippedRow[] = [];
+  /** Contact ids touched by this import: the ones to (re)link afterwards. */
+  readonly touchedContacts = new Set<number>();
+  private readonly contactIds = new Map<string, number>();
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Db,
+    readonly batchId: number | null,
+  ) {
+    this.stmt = {
+      interaction: db.prepare(
+        `INSERT INTO interactions (batch_id, source_key, kind, occurred_at, day, thread_key, subject, location, duration_sec, connected,
+                others_count, automated, manual, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source_key) DO NOTHING`,
+      ),
+      contactFind: db.prepare(`SELECT id FROM contacts WHERE key = ?`),
+      contactInsert: db.prepare(`INSERT INTO contacts (key, name, email, profile_url, phone, name_key) VALUES (?, ?, ?, ?, ?, ?)`),
+      contactFill: db.prepare(
+        `UPDATE contacts SET name = CASE WHEN name = '' THEN ? ELSE name END, email = CASE WHEN email = '' THEN ? ELSE email END,
+                profile_url = CASE WHEN profile_url = '' THEN ? ELSE profile_url END, phone = CASE WHEN phone = '' THEN ? ELSE phone END,
+                name_key = CASE WHEN name_key = '' THEN ? ELSE name_key END WHERE id = ?`,
+      ),
+      participant: db.prepare(
+        `INSERT OR IGNORE INTO participants (interaction_id, contact_id, role, is_sender, declined) VALUES (?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  addSkipped(rows: SkippedRow[]): void {
+    this.skippedRows.push(...rows);
+    this.counts.skipped += rows.length;
+  }
+
+  add(records: InteractionRecord[], manual = false): number[] {
+    const ids: number[] = [];
+    for (const r of records) {
+      const id = this.addOne(r, manual);
+      if (id !== null) ids.push(id);
+    }
+    return ids;
+  }
+
+  private addOne(r: InteractionRecord, manual: boolean): number | null {
+    const day = r.occurredAt.slice(0, 10);
+    const result = this.stmt.interaction.run(
+      this.batchId,
+      r.sourceKey,
+      r.kind,
+      r.occurredAt,
+      day,
+      r.threadKey ?? null,
+      r.subject ?? '',
+      r.location ?? '',
+      r.durationSec ?? null,
+      r.connected === false ? 0 : 1,
+      r.othersCount ?? null,
+      r.automated ? 1 : 0,
+      manual ? 1 : 0,
+      r.note ?? '',
+    );
+    if (result.changes === 0) {
+      this.counts.duplicate += 1;
+      return null;
+    }
+    const interactionId = Number(result.lastInsertRowid);
+    for (const p of r.participants) {
+      const contact = contactOfParticipant(p);
+      if (!contact) continue;
+      const contactId = this.contactId(contact);
+      this.stmt.participant.run(interactionId, contactId, p.role, p.isSender ? 1 : 0, p.declined ? 1 : 0);
+    }
+    this.counts.added += 1;
+    return interactionId;
+  }
+
+  private contactId(c: NonNullable<ReturnType<typeof contactOfParticipant>>): number {
+    let id = this.contactIds.get(c.key);
+    if (id === undefined) {
+      const row = this.stmt.contactFind.get(c.key) as { id: number } | undefined;
+      if (row) {
+        id = row.id;
+        this.stmt.contactFill.run(c.name, c.email, c.profileUrl, c.phone, c.nameKey, id);
+      } else {
+        id = Number(this.stmt.contactInsert.run(c.key, c.name, c.email, c.profileUrl, c.phone, c.nameKey).lastInsertRowid);
+      }
+      this.contactIds.set(c.key, id);
+      this.touchedContacts.add(id);
+    }
+    return id;
+  }
+}

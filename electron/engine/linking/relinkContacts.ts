@@ -1,0 +1,102 @@
+// Re-decides which person each contact (a distinct identity seen in records) belongs to, with the
+// pure matcher of SPEC §5; the user's decisions and hand-logged links are never overridden.
+import type { Db } from '../db/openDatabase';
+import { buildMatcher, type Decision, type PersonIdentity } from '../../../shared/identity/matcher';
+import { emailDomain } from '../../../shared/identity/email';
+
+interface ContactRow {
+  id: number;
+  key: string;
+  name: string;
+  email: string;
+  profileUrl: string;
+  phone: string;
+  status: string;
+  personId: string | null;
+  method: string | null;
+  evidenceJson: string;
+}
+
+export function loadPersonIdentities(db: Db): PersonIdentity[] {
+  const persons = new Map<string, PersonIdentity>();
+  for (const p of db.prepare(`SELECT id, company FROM persons`).iterate() as Iterable<{ id: string; company: string }>) {
+    persons.set(p.id, { id: p.id, emails: [], profileUrls: [], phones: [], nameKeys: [], company: p.company, domains: [] });
+  }
+  const rows = db.prepare(`SELECT person_id AS personId, kind, value FROM identities`).iterate() as Iterable<{ personId: string; kind: string; value: string }>;
+  for (const row of rows) {
+    const p = persons.get(row.personId);
+    if (!p) continue;
+    if (row.kind === 'email') {
+      p.emails.push(row.value);
+      const domain = emailDomain(row.value);
+      if (domain) p.domains!.push(domain);
+    } else if (row.kind === 'url') p.profileUrls.push(row.value);
+    else if (row.kind === 'phone') p.phones.push(row.value);
+    else p.nameKeys.push(row.value);
+  }
+  return [...persons.values()];
+}
+
+export function loadOwnIdentities(db: Db) {
+  const own = { emails: [] as string[], profileUrls: [] as string[], phones: [] as string[], nameKeys: [] as string[] };
+  for (const row of db.prepare(`SELECT kind, value FROM my_identities`).all() as { kind: string; value: string }[]) {
+    if (row.kind === 'email') own.emails.push(row.value);
+    else if (row.kind === 'url') own.profileUrls.push(row.value);
+    else if (row.kind === 'phone') own.phones.push(row.value);
+    else own.nameKeys.push(row.value);
+  }
+  return own;
+}
+
+export function loadDecisions(db: Db): Decision[] {
+  return db.prepare(`SELECT contact_key AS key, person_id AS personId, verdict FROM link_decisions`).all() as Decision[];
+}
+
+export interface RelinkCounts {
+  contacts: number;
+  linked: number;
+  review: number;
+  none: number;
+  own: number;
+  changed: number;
+}
+
+/** Relinks every contact (or only `onlyIds`); runs inside the caller's transaction. */
+export function relinkContacts(db: Db, onlyIds?: Iterable<number>): RelinkCounts {
+  const matcher = buildMatcher(loadPersonIdentities(db), loadOwnIdentities(db), loadDecisions(db));
+  const update = db.prepare(`UPDATE contacts SET status = ?, person_id = ?, method = ?, evidence_json = ? WHERE id = ?`);
+  const select = `SELECT id, key, name, email, profile_url AS profileUrl, phone, status, person_id AS personId, method, evidence_json AS evidenceJson FROM contacts`;
+  const rows: ContactRow[] = onlyIds
+    ? [...onlyIds].map((id) => db.prepare(`${select} WHERE id = ?`).get(id) as ContactRow).filter(Boolean)
+    : (db.prepare(select).all() as ContactRow[]);
+  const counts: RelinkCounts = { contacts: rows.length, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
+  for (const c of rows) {
+    if (c.method === 'manual') {
+      counts.linked += 1;
+      continue;
+    }
+    const result = matcher.match({ name: c.name || undefined, email: c.email || undefined, profileUrl: c.profileUrl || undefined, phone: c.phone || undefined });
+    let status: string;
+    let personId: string | null = null;
+    let method: string | null = null;
+    let evidence: unknown = [];
+    if (result.kind === 'linked') {
+      status = 'linked';
+      personId = result.personId;
+      method = result.method;
+      evidence = result.evidence;
+    } else if (result.kind === 'review') {
+      status = 'review';
+      evidence = result.candidates;
+    } else {
+      status = result.kind;
+    }
+    counts[status as 'linked' | 'review' | 'none' | 'own'] += 1;
+    const evidenceJson = JSON.stringify(evidence);
+    if (status !== c.status || personId !== c.personId || method !== c.method || evidenceJson !== c.evidenceJson) {
+      update.run(status, personId, method, evidenceJson, c.id);
+      counts.changed += 1;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,70 @@
+// The engine's use of the identity normalisers: keys for connections, contacts, "me" and typed-in names.
+import { normaliseEmail } from '../../../shared/identity/email';
+import { normaliseProfileUrl } from '../../../shared/identity/profileUrl';
+import { normalisePhone } from '../../../shared/identity/phone';
+import { nameKey, nameKeyFromParts } from '../../../shared/identity/nameKey';
+import type { ConnectionRecord, OwnIdentity, ParticipantRecord } from '../../../shared/domain/records';
+
+export interface NormalisedIdentities {
+  emails: string[];
+  urls: string[];
+  phones: string[];
+  nameKey: string;
+}
+
+function unique(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => !!v))];
+}
+
+export function identitiesOfConnection(r: ConnectionRecord): NormalisedIdentities {
+  return {
+    emails: unique(r.emails.map(normaliseEmail)),
+    urls: unique(r.profileUrls.map(normaliseProfileUrl)),
+    phones: unique(r.phones.map((p) => normalisePhone(p))),
+    nameKey: (r.firstName || r.lastName ? nameKeyFromParts(r.firstName, r.lastName) : '') || nameKey(r.fullName),
+  };
+}
+
+/** A connection's identity within its network: stable across later exports of the same network. */
+export function connectionExternalKey(r: ConnectionRecord, ids: NormalisedIdentities): string {
+  if (ids.urls[0]) return `u:${ids.urls[0]}`;
+  if (ids.emails[0]) return `e:${ids.emails[0]}`;
+  if (ids.phones[0]) return `p:${ids.phones[0]}`;
+  return `n:${ids.nameKey || r.fullName.trim().toLowerCase()}|${r.connectedOn ?? ''}`;
+}
+
+export interface ContactIdentity {
+  key: string;
+  name: string;
+  email: string;
+  profileUrl: string;
+  phone: string;
+  nameKey: string;
+}
+
+/** A participant's contact row is keyed by its strongest identifier: profile URL, e-mail, phone, then name. */
+export function contactOfParticipant(p: ParticipantRecord): ContactIdentity | null {
+  const email = p.email ? normaliseEmail(p.email) ?? '' : '';
+  const profileUrl = p.profileUrl ? normaliseProfileUrl(p.profileUrl) ?? '' : '';
+  const phone = p.phone ? normalisePhone(p.phone) ?? '' : '';
+  const name = (p.name ?? '').trim();
+  const key = nameKey(name);
+  const strongest = profileUrl ? `u:${profileUrl}` : email ? `e:${email}` : phone ? `p:${phone}` : key ? `n:${key}` : '';
+  if (!strongest) return null;
+  return { key: strongest, name, email, profileUrl, phone, nameKey: key };
+}
+
+/** Guesses what a typed identifier is: an e-mail, a profile URL, a phone number or a name. */
+export function classifyTypedIdentity(text: string): OwnIdentity {
+  const value = text.trim();
+  if (/^[^\s@]+@[^\s@]+$/.test(value) || /^mailto:/i.test(value)) return { kind: 'email', value };
+  if (/^(https?:\/\/|www\.)|linkedin\.com\/|facebook\.com\//i.test(value)) return { kind: 'url', value };
+  if (/^\+?[\d\s().-]{6,}$/.test(value)) return { kind: 'phone', value };
+  return { kind: 'name', value };
+}
+
+export function normaliseOwnIdentity(id: OwnIdentity): OwnIdentity | null {
+  const value =
+    id.kind === 'email' ? normaliseEmail(id.value) : id.kind === 'url' ? normaliseProfileUrl(id.value) : id.kind === 'phone' ? normalisePhone(id.value) : nameKey(id.value);
+  return value ? { kind: id.kind, value } : null;
+}
