@@ -1,0 +1,80 @@
+// Reader of call-log CSVs (phone exports, carrier bills): columns found by name or given with `map`.
+import { parseInstant } from '../../../../shared/parse/dates';
+import { ImportError } from '../importError';
+import { buildCallRecord, parseCallType, parseDuration, presentValue } from './callRecord';
+import { findColumn, streamCsvRows } from './csvSource';
+import { RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type ProgressSink } from './interactionFile';
+
+export const CALL_COLUMNS = {
+  name: ['name', 'contact name', 'contact', 'caller name', 'display name', 'cached name', 'person'],
+  phone: ['number', 'phone', 'phone number', 'caller id', 'caller number', 'telephone', 'mobile', 'other party'],
+  type: ['type', 'call type', 'direction', 'call direction', 'call status', 'status'],
+  date: ['date time', 'datetime', 'date', 'start time', 'started', 'call date', 'timestamp', 'start', 'when'],
+  time: ['time', 'call time'],
+  duration: ['duration (s)', 'duration (sec)', 'duration (seconds)', 'duration(s)', 'duration', 'seconds', 'length', 'call duration'],
+} as const;
+
+type Field = keyof typeof CALL_COLUMNS;
+
+/** Column index per field: an explicit `map` entry wins (`number` and `kind` are accepted aliases). */
+export function resolveColumns(header: string[], map: Record<string, string> | undefined, file: string, line: number): Record<Field, number> {
+  const aliases: Record<string, Field> = { number: 'phone', kind: 'type', direction: 'type' };
+  const out = {} as Record<Field, number>;
+  for (const field of Object.keys(CALL_COLUMNS) as Field[]) out[field] = findColumn(header, [...CALL_COLUMNS[field]]);
+  for (const [key, column] of Object.entries(map ?? {})) {
+    const field = (aliases[key] ?? key) as Field;
+    if (!(field in CALL_COLUMNS)) continue;
+    const at = findColumn(header, [column]);
+    if (at < 0) throw new ImportError(file, line, `the mapped column "${column}" (for ${key}) is not in the header`);
+    out[field] = at;
+  }
+  if (out.time === out.date) out.time = -1;
+  if (out.date < 0 && out.time >= 0) [out.date, out.time] = [out.time, -1];
+  return out;
+}
+
+export async function streamCallsCsv(
+  path: string,
+  opts: InteractionParseOptions,
+  onBatch: BatchSink,
+  onProgress?: ProgressSink,
+): Promise<InteractionFileInfo> {
+  const batcher = new RecordBatcher(onBatch);
+  let c: Record<Field, number> | null = null;
+  let unknownTypes = 0;
+  let badDuration = 0;
+  const summary = await streamCsvRows(
+    path,
+    opts,
+    (header, line) => {
+      c = resolveColumns(header, opts.map, path, line);
+      if (c.date < 0) throw new ImportError(path, line, 'no date column in this call log: say which with --map date=Column');
+      if (c.phone < 0 && c.name < 0) {
+        throw new ImportError(path, line, 'no number or name column in this call log: say which with --map phone=Column');
+      }
+    },
+    (row) => {
+      const cols = c!;
+      const cell = (i: number): string => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
+      if (row.cells.every((x) => x.trim() === '')) return;
+      const dateText = cols.time >= 0 && cell(cols.time) ? `${cell(cols.date)} ${cell(cols.time)}` : cell(cols.date);
+      const occurredAt = parseInstant(dateText);
+      if (!occurredAt) return batcher.skip(row.line, `unreadable date "${dateText.slice(0, 40)}"`);
+      const phone = presentValue(cell(cols.phone));
+      const name = presentValue(cell(cols.name));
+      if (!phone && !name) return batcher.skip(row.line, 'no number or name');
+      const type = cols.type >= 0 ? parseCallType(cell(cols.type)) : 'unknown';
+      if (type === 'unknown') unknownTypes++;
+      const durationRaw = cell(cols.duration);
+      const durationSec = cols.duration >= 0 && durationRaw ? parseDuration(durationRaw) : null;
+      if (durationRaw && durationSec === null && badDuration++ === 0) {
+        batcher.warn(`unreadable durations were left empty (first at line ${row.line})`);
+      }
+      batcher.push(buildCallRecord({ line: row.line, occurredAt, type, durationSec, name, phone }));
+    },
+    (read, total) => onProgress?.(read, total, batcher.count),
+  );
+  for (const w of summary.warnings) batcher.warn(w);
+  if (unknownTypes > 0) batcher.warn(`${unknownTypes} call(s) have no recognised type (incoming, outgoing, missed…): direction unknown`);
+  return batcher.finish('calls');
+}

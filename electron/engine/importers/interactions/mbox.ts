@@ -1,0 +1,196 @@
+// Streaming reader of mbox mail archives (Gmail Takeout, Thunderbird, Unix mbox): headers only, bodies skipped.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { ImportError } from '../importError';
+import { IdentityTally, RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type OwnerHint, type ProgressSink } from './interactionFile';
+import { parseAddressList } from './mailAddresses';
+import { buildMailRecord, isRobotAddress, WANTED_HEADERS, type MailHeaders } from './mailMessage';
+import { MailThreads } from './mailThreads';
+
+const CHUNK = 1 << 20;
+/** A body line longer than this is cut in the carry-over: only its first bytes decide anything. */
+const BODY_CARRY = 512;
+/** Headers past this size without a blank line are taken as the start of a body. */
+const HEADER_LIMIT = 1 << 20;
+const HIGH_BYTE = /[\x80-\xff]/;
+
+type Mode = 'start' | 'headers' | 'body';
+
+function headerText(latin1: string): string {
+  if (!HIGH_BYTE.test(latin1)) return latin1;
+  // Raw 8-bit headers are nearly always UTF-8; keep Latin-1 when the bytes are not valid UTF-8.
+  const utf8 = Buffer.from(latin1, 'latin1').toString('utf8');
+  return utf8.includes('\uFFFD') ? latin1 : utf8;
+}
+
+class MboxScanner {
+  mode: Mode = 'start';
+  lineNo = 0;
+  messages = 0;
+  private prevBlank = true;
+  private envelope = '';
+  private messageLine = 0;
+  private headers: MailHeaders = new Map();
+  private headerBytes = 0;
+  private currentName: string | null = null;
+  private currentValue = '';
+  private readonly threads = new MailThreads();
+  readonly deliveredTo = new IdentityTally();
+  readonly senders = new IdentityTally();
+
+  constructor(
+    private readonly file: string,
+    private readonly batcher: RecordBatcher,
+  ) {}
+
+  /** Scans the complete lines of `buf`; returns where the unfinished last line starts. */
+  scan(buf: Buffer): number {
+    let pos = 0;
+    for (let nl = buf.indexOf(10, pos); nl !== -1; nl = buf.indexOf(10, pos)) {
+      this.line(buf, pos, nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl);
+      pos = nl + 1;
+    }
+    return pos;
+  }
+
+  /** What to keep of an unfinished line until the next chunk arrives. */
+  carry(buf: Buffer, from: number): Buffer | null {
+    if (from >= buf.length) return null;
+    let end = buf.length;
+    if (this.mode === 'body' && end - from > BODY_CARRY) end = from + BODY_CARRY;
+    if (this.mode === 'headers' && this.headerBytes + end - from > HEADER_LIMIT) {
+      this.endHeaders();
+      this.mode = 'body';
+      this.prevBlank = false;
+      end = Math.min(end, from + BODY_CARRY);
+    }
+    return Buffer.from(buf.subarray(from, end));
+  }
+
+  line(buf: Buffer, s: number, e: number): void {
+    this.lineNo++;
+    const len = e - s;
+    if (this.mode !== 'headers') {
+      if (
+        this.prevBlank && len >= 5 &&
+        buf[s] === 70 && buf[s + 1] === 114 && buf[s + 2] === 111 && buf[s + 3] === 109 && buf[s + 4] === 32
+      ) {
+        this.startMessage(buf.toString('latin1', s, Math.min(e, s + 300)));
+        return;
+      }
+      if (this.mode === 'start' && len > 0 && !(len === 1 && buf[s] === 13)) {
+        throw new ImportError(this.file, this.lineNo, 'not an mbox file: the first line does not start with "From "');
+      }
+      this.prevBlank = len === 0;
+      return;
+    }
+    if (len === 0) {
+      this.endHeaders();
+      this.mode = 'body';
+      this.prevBlank = true;
+      return;
+    }
+    this.headerBytes += len;
+    const first = buf[s];
+    if (first === 32 || first === 9) {
+      if (this.currentName !== null) this.currentValue += buf.toString('latin1', s, e);
+      return;
+    }
+    const colon = buf.indexOf(58, s);
+    if (colon === -1 || colon >= e || colon === s) return this.headerlessBody();
+    const name = buf.toString('latin1', s, colon).trimEnd().toLowerCase();
+    if (/\s/.test(name)) return this.headerlessBody();
+    this.commitHeader();
+    if (WANTED_HEADERS.has(name)) {
+      this.currentName = name;
+      this.currentValue = buf.toString('latin1', colon + 1, e);
+      if (name === 'delivered-to' && this.headers.has(name)) this.currentName = null;
+    }
+  }
+
+  private headerlessBody(): void {
+    this.endHeaders();
+    this.mode = 'body';
+    this.prevBlank = false;
+  }
+
+  private startMessage(envelope: string): void {
+    this.envelope = envelope;
+    this.messageLine = this.lineNo;
+    this.headers = new Map();
+    this.headerBytes = 0;
+    this.currentName = null;
+    this.mode = 'headers';
+    this.prevBlank = false;
+    this.messages++;
+  }
+
+  private commitHeader(): void {
+    if (this.currentName === null) return;
+    if (!this.headers.has(this.currentName)) this.headers.set(this.currentName, headerText(this.currentValue.trim()));
+    this.currentName = null;
+  }
+
+  endHeaders(): void {
+    this.commitHeader();
+    const h = this.headers;
+    this.deliveredTo.add(parseAddressList(h.get('delivered-to'))[0]?.email);
+    const outcome = buildMailRecord(h, this.envelope, this.messageLine, this.threads);
+    if ('skip' in outcome) this.batcher.skip(this.messageLine, outcome.skip);
+    else {
+      this.senders.add(outcome.record.participants.find((p) => p.isSender)?.email);
+      this.batcher.push(outcome.record);
+    }
+    this.headers = new Map();
+  }
+
+  ownerHints(): OwnerHint[] {
+    const hints: OwnerHint[] = [];
+    const delivered = this.deliveredTo.top();
+    if (delivered) {
+      hints.push({ kind: 'email', value: delivered.value, evidence: `Delivered-To of ${delivered.n} of ${this.messages} messages` });
+    }
+    const sender = this.senders.top();
+    // A folder of one's own sent mail has no Delivered-To; a newsletter folder's top sender is a robot.
+    if (!delivered && sender && sender.n * 2 > this.messages && !isRobotAddress(sender.value)) {
+      hints.push({ kind: 'email', value: sender.value, evidence: `sender of ${sender.n} of ${this.messages} messages` });
+    }
+    return hints;
+  }
+}
+
+/** Streams an mbox file, handing on one `email` record per message, ~1,000 at a time. */
+export async function streamMbox(
+  path: string,
+  opts: InteractionParseOptions,
+  onBatch: BatchSink,
+  onProgress?: ProgressSink,
+): Promise<InteractionFileInfo> {
+  const total = (await stat(path)).size;
+  if (total === 0) throw new ImportError(path, null, 'the file is empty');
+  const batcher = new RecordBatcher(onBatch);
+  const scanner = new MboxScanner(path, batcher);
+  let carry: Buffer | null = null;
+  let bytesRead = 0;
+  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      opts.signal?.throwIfAborted();
+      bytesRead += chunk.length;
+      const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+      carry = scanner.carry(buf, scanner.scan(buf));
+      onProgress?.(bytesRead, total, batcher.count);
+    }
+  } finally {
+    stream.destroy();
+  }
+  if (carry) {
+    if (scanner.mode === 'headers') {
+      throw new ImportError(path, scanner.lineNo + 1, 'the file ends in the middle of a message header (truncated?)');
+    }
+    scanner.line(carry, 0, carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length);
+  }
+  if (scanner.mode === 'headers') scanner.endHeaders();
+  if (scanner.messages === 0) throw new ImportError(path, null, 'no messages: the file holds only blank lines');
+  return batcher.finish('mbox', scanner.ownerHints());
+}
