@@ -145,14 +145,25 @@ export class CsvRowSplitter {
     }
   }
 
-  /** Finishes the last row; an open quote at the end of the file is an error. */
-  end(): void {
-    if (this.state === QUOTED) throw new ImportError(this.file, this.quoteLine, 'unterminated quoted field');
+  /**
+   * Finishes the last row; an open quote at the end of the file is an error. With `cutShort` (the
+   * text is only the head of a file) the unfinished row is dropped instead and its line returned.
+   */
+  end(options: { cutShort?: boolean } = {}): number | null {
+    if (this.state === QUOTED) {
+      if (!options.cutShort) throw new ImportError(this.file, this.quoteLine, 'unterminated quoted field');
+      const line = this.rowLine;
+      this.cells = [];
+      this.field = '';
+      this.state = START;
+      return line;
+    }
     if (this.state !== START || this.cells.length > 0) {
       this.endField();
       this.endRow();
     }
     this.pendingCR = false;
+    return null;
   }
 
   private endLine(s: string, i: number): number {

@@ -97,10 +97,12 @@ export class CsvTableReader {
     if (this.sample.length >= SAMPLE_CHARS) this.startSplitter();
   }
 
-  end(): CsvTableSummary {
+  /** Finishes the table. `cutShort`: the text was only the head of a file, so an open quote at its end is not an error. */
+  end(options: { cutShort?: boolean } = {}): CsvTableSummary {
     if (!this.splitter) this.startSplitter();
     const splitter = this.splitter!;
-    splitter.end();
+    const dropped = splitter.end(options);
+    if (dropped !== null) this.warnings.push(`line ${dropped}: the text ends inside a quoted field; that row is left out`);
     this.flushPreamble(true);
     if (splitter.strayQuotes > 0) {
       this.warnings.push(

@@ -100,10 +100,16 @@ export function assertTextLike(text: string, file: string): void {
   }
 }
 
-/** Decodes a whole file's bytes, refusing binary content. */
-export function decodeText(buf: Uint8Array, file = 'file'): DecodedText {
-  const guess = detectEncoding(buf);
-  const text = pieceDecoder(guess.encoding).decode(buf.subarray(guess.bomLength));
+/**
+ * Decodes a whole file's bytes, refusing binary content. With `cutShort` the bytes may be only the
+ * head of a file: a multi-byte character cut at the end does not make UTF-8 look like Windows-1252.
+ */
+export function decodeText(buf: Uint8Array, file = 'file', options: { cutShort?: boolean } = {}): DecodedText {
+  const guess = detectEncoding(buf, !options.cutShort);
+  let body = buf.subarray(guess.bomLength);
+  if (options.cutShort && guess.encoding === 'utf-8') body = body.subarray(0, completeUtf8Length(body));
+  if (options.cutShort && guess.encoding.startsWith('utf-16')) body = body.subarray(0, body.length & ~1);
+  const text = pieceDecoder(guess.encoding).decode(body);
   assertTextLike(text, file);
   return { text, encoding: guess.encoding, hadBom: guess.bomLength > 0 };
 }

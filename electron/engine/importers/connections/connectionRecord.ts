@@ -1,0 +1,118 @@
+// Turning the raw values of one exported person into a ConnectionRecord, or the reason it is skipped.
+import type { ConnectionRecord } from '../../../../shared/domain/records';
+import { parseDay } from '../../../../shared/parse/dates';
+
+/** Spreadsheet round trips fill blanks with these. Only the exact forms: "Na" is a Vietnamese name. */
+const BLANKS = new Set(['NA', 'N/A', '#N/A', 'null', 'NULL', '(null)']);
+
+/** Control characters (a 0x10 in a Position) and stray BOMs go; line breaks and tabs become spaces; ends are trimmed. */
+export function cleanField(raw: string | undefined | null): string {
+  if (!raw) return '';
+  const s = raw
+    .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff\u200b]/g, '')
+    .trim();
+  return BLANKS.has(s) ? '' : s;
+}
+
+/** Google joins several values in one cell with " ::: "; people also write "a@x; b@y". */
+export function splitValues(raw: string, alsoCommas = false): string[] {
+  const parts = raw.split(/\s*:::\s*/);
+  const out: string[] = [];
+  for (const part of parts) {
+    const pieces = alsoCommas ? part.split(/\s*[;,]\s*/) : [part];
+    for (const piece of pieces) {
+      const v = cleanField(piece);
+      if (v) out.push(v);
+    }
+  }
+  return out;
+}
+
+function pushUnique(list: string[], values: string[]): void {
+  for (const v of values) if (!list.includes(v)) list.push(v);
+}
+
+export interface RawPerson {
+  line: number;
+  name?: string;
+  firstName?: string;
+  middleName?: string;
+  lastName?: string;
+  emails: string[];
+  urls: string[];
+  phones: string[];
+  company?: string;
+  position?: string;
+  connectedOn?: string;
+  /** Already a day (`YYYY-MM-DD`), for sources that give a timestamp. */
+  connectedDay?: string | null;
+}
+
+export type BuiltRow = { record: ConnectionRecord } | { skip: string };
+
+const PHONE_ONLY = /^[+(]?[\d\s().\-/]{5,}$/;
+
+/** Collects unreadable dates into one warning instead of one per row. */
+export class DateProblems {
+  private count = 0;
+  private first: { line: number; raw: string } | null = null;
+
+  note(line: number, raw: string): void {
+    this.count++;
+    this.first ??= { line, raw };
+  }
+
+  warning(): string | null {
+    if (!this.first) return null;
+    return `${this.count} connection date(s) could not be read and were left empty (first at line ${this.first.line}: "${this.first.raw}")`;
+  }
+}
+
+/**
+ * `blankReason` names why a row with nobody in it is skipped: LinkedIn writes such rows for hidden
+ * or deleted members.
+ */
+export function buildRecord(raw: RawPerson, blankReason: string, dates: DateProblems): BuiltRow {
+  const firstName = cleanField(raw.firstName);
+  const middleName = cleanField(raw.middleName);
+  const lastName = cleanField(raw.lastName);
+  let name = cleanField(raw.name);
+  const phones: string[] = [];
+  pushUnique(phones, raw.phones.flatMap((p) => splitValues(p)));
+  // A contact saved without a name gets its phone number (or address) as its Name.
+  if (name && !firstName && !lastName && PHONE_ONLY.test(name) && /\d{5}/.test(name.replace(/\D/g, ''))) {
+    pushUnique(phones, [name]);
+    name = '';
+  }
+  const emails: string[] = [];
+  pushUnique(
+    emails,
+    raw.emails.flatMap((e) => splitValues(e, true)).filter((e) => !/^urn:/i.test(e)),
+  );
+  if (name && !firstName && !lastName && emails.includes(name)) name = '';
+  const urls: string[] = [];
+  pushUnique(urls, raw.urls.flatMap((u) => splitValues(u)));
+  const fullName = name || [firstName, middleName, lastName].filter(Boolean).join(' ');
+  if (!fullName && emails.length === 0 && urls.length === 0 && phones.length === 0) return { skip: blankReason };
+  let connectedOn: string | null = raw.connectedDay ?? null;
+  const dateText = cleanField(raw.connectedOn);
+  if (dateText) {
+    connectedOn = parseDay(dateText);
+    if (connectedOn === null && !/^0+([/.-]0+)*$/.test(dateText)) dates.note(raw.line, dateText);
+  }
+  return {
+    record: {
+      line: raw.line,
+      firstName,
+      lastName,
+      fullName,
+      emails,
+      profileUrls: urls,
+      phones,
+      company: splitValues(cleanField(raw.company))[0] ?? '',
+      position: splitValues(cleanField(raw.position))[0] ?? '',
+      connectedOn,
+    },
+  };
+}
