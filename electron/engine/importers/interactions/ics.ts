@@ -95,10 +95,11 @@ class IcsReader {
 
   readGroup(master: Parsed | undefined, exceptions: Parsed[]): void {
     if (!master) {
-      for (const e of exceptions) this.readSingle(new ICAL.Event(e.comp), e.line);
+      for (const e of exceptions) this.readSingle(new ICAL.Event(e.comp, { exceptions: [] }), e.line);
       return;
     }
-    const event = new ICAL.Event(master.comp);
+    // Exceptions are related by hand: without the option ical.js scans every VEVENT of the calendar per event.
+    const event = new ICAL.Event(master.comp, { exceptions: [] });
     if (isCancelled(master.comp)) {
       this.batcher.skip(master.line, 'cancelled event');
       return;
