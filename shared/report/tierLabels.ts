@@ -12,6 +12,6 @@ export const TIER_LABELS: Record<Tier, string> = {
 export const TIER_MEANINGS: Record<Tier, string> = {
   real: 'met in person or talked more than once, and recently',
   fading: 'a real relationship once, but no conversation for a long while',
-  acquaintance: 'some contact, but never a real conversation',
+  acquaintance: 'some contact, but not enough to count as real',
   dilution: 'a digital link only: no contact at all',
 };

@@ -1,0 +1,44 @@
+// Time since the last conversation, from "under 3 months" to "never"; a bar opens those people.
+/** @jsxRuntime automatic */
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LastContactBucket } from '../../../shared/report/buckets';
+import { formatCount } from '../../../shared/report/verdict';
+import { ChartFigure } from './ChartFigure';
+import { AXIS_TICK, chartSize, type ChartProps } from './chartProps';
+import { CHART_ACCENT, CHART_GRID, CHART_NEVER } from './tierColors';
+
+export interface LastContactBarsProps extends ChartProps {
+  buckets: LastContactBucket[];
+}
+
+export function LastContactBars(props: LastContactBarsProps) {
+  const { buckets, onSelect } = props;
+  const isStatic = !!props.static;
+  const size = chartSize(props, 640, 220);
+  // "Never" gets its own series (and colour) so it reads as absence, not as the longest wait.
+  const data = buckets.map((b) => ({ label: b.label, contacted: b.key === 'never' ? 0 : b.count, never: b.key === 'never' ? b.count : 0 }));
+  const select = (i: number) => {
+    const b = buckets[i];
+    if (b) onSelect?.(b.filter);
+  };
+  const clickable = onSelect && !isStatic ? 'pointer' : undefined;
+  return (
+    <ChartFigure
+      label="Time since your last conversation with each person."
+      columns={['Last conversation', 'Persons']}
+      rows={buckets.map((b) => ({ label: b.label, cells: [formatCount(b.count)], filter: b.filter }))}
+      isStatic={isStatic}
+      onSelect={onSelect}
+      className="tc-last-contact"
+    >
+      <BarChart {...size} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} barCategoryGap="20%" accessibilityLayer={!isStatic}>
+        <CartesianGrid vertical={false} stroke={CHART_GRID} />
+        <XAxis dataKey="label" tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} interval={0} />
+        <YAxis tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} allowDecimals={false} width={48} tickFormatter={(v: number) => formatCount(v)} />
+        <Bar dataKey="contacted" name="persons" stackId="c" fill={CHART_ACCENT} isAnimationActive={!isStatic} cursor={clickable} onClick={(_, i) => select(i)} />
+        <Bar dataKey="never" name="never talked" stackId="c" fill={CHART_NEVER} isAnimationActive={!isStatic} cursor={clickable} onClick={(_, i) => select(i)} />
+        {!isStatic && <Tooltip cursor={{ fill: CHART_GRID }} formatter={(v) => formatCount(Number(v))} />}
+      </BarChart>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,43 @@
+// Props every chart takes, and how a chart's size turns into recharts props (fixed for static, else responsive).
+import type { CSSProperties } from 'react';
+
+export interface ChartProps {
+  /** Fixed size in pixels; without a width the chart fills its container's width. */
+  width?: number;
+  height?: number;
+  /** Static rendering (the HTML report): no animation, no tooltip, no keyboard layer. */
+  static?: boolean;
+  /** Opens the people table with a SPEC §9 filter, e.g. `tier=dilution`. */
+  onSelect?(filter: string): void;
+}
+
+export interface SizeProps {
+  width: number | `${number}%`;
+  height: number;
+  responsive?: boolean;
+  style?: CSSProperties;
+}
+
+export function chartSize(props: ChartProps, defaultWidth: number, defaultHeight: number): SizeProps {
+  const height = props.height ?? defaultHeight;
+  if (props.width !== undefined) return { width: props.width, height };
+  // Static rendering has no layout engine to measure a container, so it needs a number.
+  if (props.static) return { width: defaultWidth, height };
+  return { width: '100%', height, responsive: true };
+}
+
+export const AXIS_TICK = { fill: 'currentColor', fontSize: 12 } as const;
+
+/** Hides the text alternative from sight but not from screen readers (the usual sr-only recipe, inline so it needs no stylesheet). */
+export const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0, 0, 0, 0)',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
