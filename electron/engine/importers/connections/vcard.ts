@@ -136,10 +136,13 @@ function applyProperty(p: RawPerson, prop: Property): void {
       p.name = whole();
       break;
     case 'N': {
-      const [family = '', given = '', additional = ''] = splitUnescaped(prop.value, ';').map(unescapeValue);
-      p.lastName = family.replace(/,/g, ' ');
-      p.firstName = given.replace(/,/g, ' ');
-      p.middleName = additional.replace(/,/g, ' ');
+      // Unescaped commas separate several values of one component; `\,` is a comma in a name.
+      const [family = '', given = '', additional = ''] = splitUnescaped(prop.value, ';').map((part) =>
+        splitUnescaped(part, ',').map(unescapeValue).join(' ').trim(),
+      );
+      p.lastName = family;
+      p.firstName = given;
+      p.middleName = additional;
       break;
     }
     case 'ORG':

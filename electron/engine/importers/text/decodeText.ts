@@ -143,7 +143,8 @@ export class TextStreamDecoder {
     if (this.encoding !== 'utf-8') return this.decoder.decode(bytes, { stream: true });
     const joined = this.held.length ? concatBytes(this.held, bytes) : bytes;
     const end = completeUtf8Length(joined);
-    this.held = joined.slice(end);
+    // A copy: Buffer#slice shares memory, and the caller reuses its read buffer.
+    this.held = Uint8Array.from(joined.subarray(end));
     try {
       return strictUtf8.decode(joined.subarray(0, end));
     } catch {

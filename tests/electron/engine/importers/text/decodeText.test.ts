@@ -62,6 +62,18 @@ describe('TextStreamDecoder', () => {
       expect(d.write(buf.subarray(0, cut)) + d.write(buf.subarray(cut)) + d.end()).toBe(WIDE);
     }
   });
+  it('keeps a held-over partial character when the caller reuses its read buffer', () => {
+    const bytes = Buffer.from('aé🚀b'.repeat(50), 'utf8');
+    const shared = Buffer.alloc(7);
+    const d = new TextStreamDecoder(detectEncoding(bytes));
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 7) {
+      const n = bytes.copy(shared, 0, i, i + 7);
+      out += d.write(shared.subarray(0, n));
+    }
+    expect(out + d.end()).toBe('aé🚀b'.repeat(50));
+    expect(d.switchedTo1252).toBe(false);
+  });
   it('splits UTF-16 and skips a BOM cut into pieces', () => {
     const buf = iconv.encode(WIDE, 'utf16-le', { addBOM: true });
     for (const cut of [1, 2, 3, 7, 12]) {
