@@ -15,6 +15,8 @@ const GENERIC_WORDS = new Set([
   'general', 'global', 'international', 'national', 'united', 'first', 'american', 'british', 'european', 'bank',
   'new', 'digital', 'data', 'smart', 'best', 'advanced', 'applied', 'universal', 'royal', 'city', 'state', 'great',
   'university', 'college', 'school', 'institute', 'health', 'media', 'tech', 'solutions', 'services', 'consulting',
+  'green', 'black', 'white', 'north', 'south', 'bright', 'golden', 'silver', 'modern', 'central', 'pacific', 'atlantic',
+  'capital', 'premier', 'prime', 'alpha', 'delta', 'omega', 'blue', 'open', 'true', 'next', 'future', 'creative',
 ]);
 
 function companyWords(name: string): string[] {
@@ -60,7 +62,7 @@ export function domainFitsCompany(domain: string, company: string): boolean {
   // "contosogroup.com", "contoso-uk.com": the company name followed by a short qualifier.
   if (joined.length >= 5 && bare.startsWith(joined) && bare.length - joined.length <= 6) return true;
   const first = words[0];
-  if (words.length > 1 && first.length >= 4 && !GENERIC_WORDS.has(first) && (bare === first || label.startsWith(`${first}-`))) {
+  if (words.length > 1 && first.length >= 5 && !GENERIC_WORDS.has(first) && (bare === first || label.startsWith(`${first}-`))) {
     return true;
   }
   if (words.length >= 3 && bare === words.map((w) => w[0]).join('')) return true;

@@ -176,6 +176,8 @@ function isPlaceholder(text: string): boolean {
   // Sponsored LinkedIn messages address %FIRSTNAME%; a spreadsheet round trip fills blanks with NA
   // (only in capitals: Na is also a surname).
   if (/%[A-Z_]+%/.test(text) || /^\s*(?:NA|N\/A|n\/a|#N\/A)\s*$/.test(text)) return true;
+  // An e-mail address in a name field is an address, not a name.
+  if (/[^\s@]@[^\s@]+\.[^\s@]/.test(text)) return true;
   const folded = foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   // LinkedIn's system senders ("LinkedIn Member", "… from LinkedIn Premium") are never people.
   return folded === '' || PLACEHOLDERS.has(folded) || /\blinkedin\b/.test(folded);

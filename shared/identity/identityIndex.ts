@@ -1,0 +1,226 @@
+// The blocking index behind linking: persons by normalised identifier, by name key and by company, plus my own identities.
+import type { ConnectionRecord, OwnIdentity } from '../domain/records';
+import { companyKey, domainFitsCompany } from './company';
+import { emailDomain, isWebmailDomain, normaliseEmail } from './email';
+import { nameKey, nameKeyFromParts } from './nameKey';
+import { normalisePhone, type CountryCode } from './phone';
+import { normaliseProfileUrl } from './profileUrl';
+
+/** What the engine knows of one person, identifiers already normalised (they are normalised again, harmlessly). */
+export interface PersonIdentity {
+  id: string;
+  emails: string[];
+  profileUrls: string[];
+  phones: string[];
+  /** Name keys from `nameKey` / `nameKeyFromParts`, used as they are. */
+  nameKeys: string[];
+  company: string;
+  /** Domains seen on this person's own emails. */
+  domains?: string[];
+  /** Networks this person already has a connection on: a second row of the same network is someone else. */
+  networks?: string[];
+}
+
+/** My identities. `nameKeys` may hold raw names or keys: both go through `nameKey`. */
+export interface OwnIdentities {
+  emails: string[];
+  profileUrls: string[];
+  phones: string[];
+  nameKeys: string[];
+}
+
+/** The normalised identities of one connection row or participant, ready for the index. */
+export interface NormalisedIdentity {
+  emails: string[];
+  profileUrls: string[];
+  phones: string[];
+  nameKeys: string[];
+  company: string;
+  /** Non-webmail domains of `emails`. */
+  domains: string[];
+}
+
+export interface NormaliseOptions {
+  /** Country for phone numbers written without a country code. */
+  defaultCountry?: CountryCode;
+}
+
+export interface IndexedPerson {
+  id: string;
+  emails: Set<string>;
+  profileUrls: Set<string>;
+  phones: Set<string>;
+  nameKeys: Set<string>;
+  company: string;
+  companyKey: string;
+  domains: Set<string>;
+  networks: Set<string>;
+}
+
+function unique(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null && v !== ''))];
+}
+
+/** Non-webmail domains of the given (normalised) addresses. */
+export function companyDomainsOf(emails: Iterable<string>): string[] {
+  const domains: string[] = [];
+  for (const email of emails) {
+    const domain = emailDomain(email);
+    if (domain && !isWebmailDomain(domain) && !domains.includes(domain)) domains.push(domain);
+  }
+  return domains;
+}
+
+/**
+ * Normalise a connection row's identities. The name key comes from the first/last fields when the
+ * source splits the name (so a headline in Last Name is ignored, see `nameKeyFromParts`), else from
+ * the full name.
+ */
+export function personIdentityFromRecord(record: ConnectionRecord, options: NormaliseOptions = {}): NormalisedIdentity {
+  const emails = unique(record.emails.map(normaliseEmail));
+  const split = record.firstName.trim() !== '' || record.lastName.trim() !== '';
+  const key = split ? nameKeyFromParts(record.firstName, record.lastName) : '';
+  return {
+    emails,
+    profileUrls: unique(record.profileUrls.map(normaliseProfileUrl)),
+    phones: unique(record.phones.map((phone) => normalisePhone(phone, options.defaultCountry))),
+    nameKeys: unique([key !== '' ? key : nameKey(record.fullName)]),
+    company: record.company.trim(),
+    domains: companyDomainsOf(emails),
+  };
+}
+
+/** My identities from the settings' list (`OwnIdentity` of records.ts), normalised. */
+export function ownIdentitiesFrom(list: OwnIdentity[], options: NormaliseOptions = {}): OwnIdentities {
+  const pick = (kind: OwnIdentity['kind']) => list.filter((item) => item.kind === kind).map((item) => item.value);
+  return {
+    emails: unique(pick('email').map(normaliseEmail)),
+    profileUrls: unique(pick('url').map(normaliseProfileUrl)),
+    phones: unique(pick('phone').map((phone) => normalisePhone(phone, options.defaultCountry))),
+    nameKeys: unique(pick('name').map(nameKey)),
+  };
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (ids) ids.add(id);
+  else map.set(key, new Set([id]));
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Persons by identifier, name key and company, so that a lookup costs one map access whatever the
+ * number of persons. My own identifiers are kept apart and never indexed as anyone's.
+ */
+export class IdentityIndex {
+  readonly own: { emails: Set<string>; profileUrls: Set<string>; phones: Set<string>; nameKeys: Set<string> };
+  private readonly persons = new Map<string, IndexedPerson>();
+  private readonly byEmail = new Map<string, Set<string>>();
+  private readonly byUrl = new Map<string, Set<string>>();
+  private readonly byPhone = new Map<string, Set<string>>();
+  private readonly byName = new Map<string, Set<string>>();
+  // companyKey → domains seen on the emails of persons at that company ("a domain already seen on
+  // other people of that company", SPEC §5.3).
+  private readonly domainsByCompany = new Map<string, Set<string>>();
+
+  constructor(persons: Iterable<PersonIdentity> = [], own?: OwnIdentities) {
+    this.own = {
+      emails: new Set(unique((own?.emails ?? []).map(normaliseEmail))),
+      profileUrls: new Set(unique((own?.profileUrls ?? []).map(normaliseProfileUrl))),
+      phones: new Set(unique((own?.phones ?? []).map((phone) => normalisePhone(phone)))),
+      nameKeys: new Set(unique((own?.nameKeys ?? []).map(nameKey))),
+    };
+    for (const person of persons) this.add(person);
+  }
+
+  /** Add a person, or extend the one with the same id with more identities. */
+  add(person: PersonIdentity): void {
+    let entry = this.persons.get(person.id);
+    if (!entry) {
+      entry = {
+        id: person.id,
+        emails: new Set(),
+        profileUrls: new Set(),
+        phones: new Set(),
+        nameKeys: new Set(),
+        company: '',
+        companyKey: '',
+        domains: new Set(),
+        networks: new Set(),
+      };
+      this.persons.set(person.id, entry);
+    }
+    if (person.company.trim() !== '' && entry.company === '') {
+      entry.company = person.company.trim();
+      entry.companyKey = companyKey(entry.company);
+    }
+    for (const raw of person.emails) {
+      const email = normaliseEmail(raw);
+      if (!email || this.own.emails.has(email)) continue;
+      entry.emails.add(email);
+      addTo(this.byEmail, email, entry.id);
+    }
+    for (const raw of person.profileUrls) {
+      const url = normaliseProfileUrl(raw);
+      if (!url || this.own.profileUrls.has(url)) continue;
+      entry.profileUrls.add(url);
+      addTo(this.byUrl, url, entry.id);
+    }
+    for (const raw of person.phones) {
+      const phone = normalisePhone(raw);
+      if (!phone || this.own.phones.has(phone)) continue;
+      entry.phones.add(phone);
+      addTo(this.byPhone, phone, entry.id);
+    }
+    for (const key of person.nameKeys) {
+      if (key === '') continue;
+      entry.nameKeys.add(key);
+      addTo(this.byName, key, entry.id);
+    }
+    for (const domain of [...(person.domains ?? []), ...companyDomainsOf(entry.emails)]) {
+      if (isWebmailDomain(domain)) continue;
+      entry.domains.add(domain.toLowerCase());
+    }
+    for (const network of person.networks ?? []) entry.networks.add(network);
+    if (entry.companyKey !== '') {
+      for (const domain of entry.domains) addTo(this.domainsByCompany, entry.companyKey, domain);
+    }
+  }
+
+  get(id: string): IndexedPerson | undefined {
+    return this.persons.get(id);
+  }
+
+  get size(): number {
+    return this.persons.size;
+  }
+
+  withEmail(email: string): ReadonlySet<string> {
+    return this.byEmail.get(email) ?? NONE;
+  }
+
+  withProfileUrl(url: string): ReadonlySet<string> {
+    return this.byUrl.get(url) ?? NONE;
+  }
+
+  withPhone(phone: string): ReadonlySet<string> {
+    return this.byPhone.get(phone) ?? NONE;
+  }
+
+  withNameKey(key: string): ReadonlySet<string> {
+    return this.byName.get(key) ?? NONE;
+  }
+
+  /** Why a company domain corroborates this person, or null when it does not. */
+  domainSupport(person: IndexedPerson, domain: string): string | null {
+    if (person.company !== '' && domainFitsCompany(domain, person.company)) {
+      return `domain ${domain} fits company ${person.company}`;
+    }
+    if (person.domains.has(domain)) return `domain ${domain} is on this person's other emails`;
+    if (person.companyKey !== '' && this.domainsByCompany.get(person.companyKey)?.has(domain)) {
+      return `domain ${domain} is used by other people at ${person.company}`;
+    }
+    return null;
+  }
+}
