@@ -10,9 +10,6 @@ import { saveSnapshot, readSnapshots } from '../engine/store/snapshotsStore';
 import { selectPersons } from '../engine/audit/selectPersons';
 import { applyTag } from '../engine/store/tagsStore';
 import { pruneListCsv } from '../engine/audit/pruneList';
-import { buildReportModel } from '../../shared/report/model';
-import { renderReportHtml } from '../engine/report/renderReportHtml';
-import { printReportPdf } from '../engine/report/printReportPdf';
 import { classifyTypedIdentity } from '../engine/store/identityKeys';
 import { isDay } from '../../shared/audit/calendarDays';
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain/records';
@@ -133,8 +130,11 @@ export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => 
     if (ext !== '.html' && ext !== '.htm' && ext !== '.pdf') throw new UsageError('--out must end in .html or .pdf');
     const audit = runAudit(ctx.db, { asOf: asOfFlag(args) });
     saveSnapshot(ctx.db, audit);
+    // React, jsdom and the charts load only for this command, keeping every other command quick to start.
+    const { buildReportModel } = await import('../../shared/report/model');
+    const { renderReportHtml } = await import('../engine/report/renderReportHtml');
     const html = await renderReportHtml(buildReportModel(audit, readSnapshots(ctx.db)));
-    if (ext === '.pdf') await printReportPdf(html, out);
+    if (ext === '.pdf') await (await import('../engine/report/printReportPdf')).printReportPdf(html, out);
     else writeFileSync(out, html);
     process.stderr.write(`Wrote the report to ${out}.\n`);
   },

@@ -8,7 +8,6 @@ import { UserFacingError } from '../engine/handlers/handlerTypes';
 import { parseArgs, flag, UsageError } from './cliArgs';
 import { HELP } from './helpText';
 import { commands } from './commands';
-import { serveCommand } from '../serve/serveCommand';
 
 const EXPECTED = [ImportError, UsageError, MeetingError, UserFacingError, DatabaseVersionError];
 
@@ -23,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     return args.command === null && !flag(args, 'help') ? 1 : 0;
   }
   const dbPath = resolveDbPath(flag(args, 'db'));
-  if (args.command === 'serve') return serveCommand(dbPath, args);
+  if (args.command === 'serve') return (await import('../serve/serveCommand')).serveCommand(dbPath, args);
   const run = commands[args.command];
   if (!run) throw new UsageError(`unknown command "${args.command}" (see tiecheck --help)`);
   const ctx = createEngine({ dbPath, door: 'browser' });

@@ -1,0 +1,31 @@
+// Binds the contract to the engine over IPC: every sender is checked to be the app's own top frame,
+// every request is validated by the contract before a handler sees it.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { existsSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { EngineContext } from '../engine/context';
+import { invoke } from '../engine/handlers';
+import { APP_ORIGIN } from './appProtocol';
+
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame === event.sender.mainFrame && frame.url.startsWith(`${APP_ORIGIN}/`);
+}
+
+const refused = { ok: false as const, error: { code: 'forbidden' as const, message: 'refused: not the app window' } };
+
+export function registerIpc(ctx: EngineContext): void {
+  ipcMain.handle('tiecheck:invoke', (event, channel: unknown, request: unknown) => {
+    if (!trustedSender(event) || typeof channel !== 'string') return refused;
+    return invoke(ctx, channel, request);
+  });
+  ipcMain.handle('tiecheck:stage', (event, path: unknown, name: unknown) => {
+    if (!trustedSender(event)) return refused;
+    if (typeof path !== 'string' || path === '' || !existsSync(path) || !statSync(path).isFile()) {
+      return { ok: false, error: { code: 'invalid_request', message: 'that is not a readable file' } };
+    }
+    const fileRef = randomUUID();
+    ctx.staged.set(fileRef, { path, name: typeof name === 'string' ? name.slice(0, 200) : path, temporary: false });
+    return { ok: true, value: { fileRef } };
+  });
+}
