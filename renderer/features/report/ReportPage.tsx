@@ -12,7 +12,7 @@ import { todayUtc } from '../../components/formatting';
 import { useAppInfo, useAudit, useAuditHistory } from '../dashboard/dashboardQueries';
 import { Report } from './Report';
 import { reportCss } from './reportCss';
-import './reportPage.css';
+import '../../styles/reportPage.css';
 
 /**
  * The report's stylesheet is written for a whole document (`:root`, `html`, `body`, `h1`); inside a
