@@ -78,7 +78,8 @@ export class ConnectionCsvReader {
       if (problem) throw new ImportError(file, headerLine || null, problem);
     }
     if (!planNamesSomeone(plan)) {
-      const found = header.map((h) => h || '(blank)').join(', ');
+      const shown = header.slice(0, 20).map((h) => (h.length > 40 ? h.slice(0, 39) + '…' : h || '(blank)'));
+      const found = shown.join(', ') + (header.length > 20 ? `, … (${header.length} columns)` : '');
       throw new ImportError(file, headerLine || null, `no recognisable columns (found: ${found}); map them with --map field=Column`);
     }
     this.plan = plan;

@@ -127,7 +127,15 @@ function decodeOrRefuse(buf: Buffer, fileName: string, cutShort: boolean) {
   if (buf.length === 0) throw new ImportError(fileName, null, 'the file is empty');
   const decoded = decodeText(buf, fileName, { cutShort });
   if (decoded.text.trim() === '') throw new ImportError(fileName, null, 'the file is empty');
+  refuseMarkup(decoded.text, fileName);
   return decoded;
+}
+
+/** Older Facebook archives and saved web pages are HTML: say so rather than "no recognisable columns". */
+function refuseMarkup(head: string, fileName: string): void {
+  if (/^\s*<(!doctype|html|\?xml|head|body|div|table)\b/i.test(head.replace(/^\ufeff/, ''))) {
+    throw new ImportError(fileName, null, 'an HTML or XML page, not a connection export (for Facebook, download your information in JSON format)');
+  }
 }
 
 /** Parses a whole connection file held in memory. Throws only ImportError. */
@@ -219,6 +227,7 @@ export async function streamConnectionFile(
     const guess = detectEncoding(head, head.length < ENCODING_SAMPLE_BYTES);
     const headText = new TextDecoder(guess.encoding === 'windows-1252' ? 'latin1' : guess.encoding).decode(head.subarray(guess.bomLength, 4096));
     const whole = wholeFormat(path, headText, opts);
+    if (!whole) refuseMarkup(headText, path);
     if (whole) {
       if (info.size > WHOLE_FILE_LIMIT) {
         throw new ImportError(path, null, `the file is too large for a ${whole === 'facebook' ? 'Facebook JSON' : 'vCard'} file (${Math.round(info.size / 1048576)} MB; the limit is 256 MB)`);

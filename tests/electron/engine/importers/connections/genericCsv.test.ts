@@ -99,6 +99,9 @@ describe('bad input', () => {
       expect(() => parseConnectionBuffer(buf, 'Connections.csv')).toThrow('Connections.csv: the file is empty');
     }
   });
+  it('an HTML page (older Facebook archives) is refused with a hint', () => {
+    expect(() => parseConnectionBuffer(encode('<!DOCTYPE html><html><body><h2>Friends</h2></body></html>'), 'friends.htm')).toThrow(/HTML or XML page.*JSON format/);
+  });
   it('a header with no rows is not an error', () => {
     const p = parseConnectionBuffer(encode('First Name,Last Name,Connected On\n'), 'Connections.csv');
     expect(p.records).toEqual([]);
