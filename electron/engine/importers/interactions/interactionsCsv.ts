@@ -17,6 +17,8 @@ export const INTERACTION_COLUMNS = {
   kind: ['kind', 'type', 'interaction', 'interaction type', 'channel', 'medium', 'how'],
   direction: ['direction', 'sent by'],
   duration: ['duration', 'duration (s)', 'duration (sec)', 'seconds', 'length'],
+  /** Durations in minutes: a diary kept by hand says "45", meaning minutes. */
+  minutes: ['minutes', 'mins', 'duration (min)', 'duration (minutes)'],
   subject: ['subject', 'title', 'topic', 'summary'],
   note: ['note', 'notes', 'comment', 'comments', 'description'],
 } as const;
@@ -149,7 +151,10 @@ export async function streamInteractionsCsv(
         participants: participants.filter((p) => p.name || p.email || p.phone || p.profileUrl),
       };
       if (kindOf.kind === 'email' || kindOf.kind === 'message') record.threadKey = `csv:${digest(`${normaliseSubject(subject)}|${people}`)}`;
-      const duration = cell(cols.duration) ? parseDuration(cell(cols.duration)) : null;
+      const minutes = Number(cell(cols.minutes).replace(',', '.'));
+      const duration = cell(cols.duration)
+        ? parseDuration(cell(cols.duration))
+        : cell(cols.minutes) && Number.isFinite(minutes) ? Math.round(minutes * 60) : null;
       if (duration !== null) record.durationSec = duration;
       if (kindOf.kind === 'call' || kindOf.kind === 'video') record.connected = kindOf.connected ?? duration !== 0;
       if (kindOf.kind === 'in_person' || kindOf.kind === 'event') record.connected = true;
