@@ -129,6 +129,10 @@ export const CULTURES: readonly Culture[] = [
   },
 ];
 
+/** CULTURES with their weights, for Random.weighted. */
+export const WEIGHTED_CULTURES: readonly (readonly [Culture, number])[] = CULTURES.map((c) => [c, c.weight] as const);
+export const WEIGHTED_LATIN_CULTURES: readonly (readonly [Culture, number])[] = WEIGHTED_CULTURES.filter(([c]) => !c.latin);
+
 /** Formal name → informal forms. Pool first names are formal only, so a nickname is always a variant. */
 export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   William: ['Bill', 'Will'], Robert: ['Bob', 'Rob'], Elizabeth: ['Liz', 'Beth'], Michael: ['Mike'],
@@ -148,9 +152,15 @@ for (const [formal, informal] of Object.entries(NICKNAMES)) {
 }
 
 /** Strips diacritics and case the way SPEC §5 describes (NFKD, marks removed, case-folded). */
+const folded = new Map<string, string>();
+
 export function foldName(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L')
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const out = text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L')
     .replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/ø/g, 'o').replace(/Ø/g, 'O').toLowerCase();
+  if (folded.size < 100_000) folded.set(text, out);
+  return out;
 }
 
 /**

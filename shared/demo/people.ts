@@ -1,7 +1,7 @@
 // The persons of a generated network: names across cultures, companies, addresses, profile slugs and connection dates.
 import type { DemoDifficulty, GeneratedPerson } from './model';
 import {
-  CREDENTIALS, CULTURES, EMOJI, HEADLINES, POSITIONS, WEBMAIL, asciiWord, coarseNameKey, companyPool,
+  CREDENTIALS, CULTURES, EMOJI, WEIGHTED_CULTURES, HEADLINES, POSITIONS, WEBMAIL, asciiWord, coarseNameKey, companyPool,
   type Company, type Culture,
 } from './names';
 import { Random, dayNumber, dayString } from './random';
@@ -15,10 +15,13 @@ export interface PeopleOptions {
 }
 
 /** Connected On dates: growing by year from 2004, one "conference spree" year with three times the usual links. */
-function connectionDay(rng: Random, asOf: string, spreeYear: number): string {
-  const lastYear = Number(asOf.slice(0, 4));
+function connectionYears(asOf: string, spreeYear: number): [number, number][] {
   const years: [number, number][] = [];
-  for (let y = 2004; y <= lastYear; y++) years.push([y, (y === spreeYear ? 3 : 1) * Math.min(12, 1 + (y - 2004) * 0.9)]);
+  for (let y = 2004; y <= Number(asOf.slice(0, 4)); y++) years.push([y, (y === spreeYear ? 3 : 1) * Math.min(12, 1 + (y - 2004) * 0.9)]);
+  return years;
+}
+
+function connectionDay(rng: Random, asOf: string, years: readonly [number, number][]): string {
   const year = rng.weighted(years);
   const from = dayNumber(`${year}-01-01`);
   const to = Math.min(dayNumber(`${year}-12-31`), dayNumber(asOf));
@@ -60,11 +63,11 @@ export function generatePersons(rng: Random, opts: PeopleOptions): GeneratedPers
   const takenSlugs = new Set<string>();
   const takenEmails = new Set<string>();
   const persons: GeneratedPerson[] = [];
-  const spreeYear = rng.int(2011, 2019);
+  const years = connectionYears(opts.asOf, rng.int(2011, 2019));
   const twinRate = opts.difficulty === 'easy' ? 0 : opts.difficulty === 'hard' ? 0.08 : 0.03;
 
   for (let index = 0; index < opts.connections; index++) {
-    let culture = rng.weighted(CULTURES.map((c) => [c, c.weight] as const));
+    let culture = rng.weighted(WEIGHTED_CULTURES);
     let first = '';
     let last = '';
     let company: Company | null = null;
@@ -76,7 +79,7 @@ export function generatePersons(rng: Random, opts: PeopleOptions): GeneratedPers
     } else {
       for (let attempt = 0; attempt < 40; attempt++) {
         // A crowded culture gives way to another rather than repeating a name.
-        if (attempt >= 8) culture = rng.weighted(CULTURES.map((c) => [c, c.weight] as const));
+        if (attempt >= 8) culture = rng.weighted(WEIGHTED_CULTURES);
         first = rng.pick(culture.first);
         last = rng.pick(culture.last);
         if (!takenKeys.has(coarseNameKey(first, last))) break;
@@ -128,7 +131,7 @@ export function generatePersons(rng: Random, opts: PeopleOptions): GeneratedPers
       slug,
       profileUrl: `https://www.linkedin.com/in/${slug}`,
       phone: phoneNumber(rng, culture),
-      connectedOn: connectionDay(rng, opts.asOf, spreeYear),
+      connectedOn: connectionDay(rng, opts.asOf, years),
       nameKey: key,
       planned: 'dilution',
       difficulty: 'none',

@@ -1,6 +1,6 @@
 // How records write a person's name (nicknames, accents dropped, credentials, "Last, First"), and strangers who are nobody's connection.
 import type { Party } from './model';
-import { CREDENTIALS, CULTURES, EMOJI, HONORIFICS, NICKNAMES, PRONOUNS, WEBMAIL, WESTERN_ALIASES, asciiWord, coarseNameKey, foldName, type Company } from './names';
+import { CREDENTIALS, EMOJI, WEIGHTED_LATIN_CULTURES, HONORIFICS, NICKNAMES, PRONOUNS, WEBMAIL, WESTERN_ALIASES, asciiWord, coarseNameKey, foldName, type Company } from './names';
 import type { Random } from './random';
 
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -46,7 +46,7 @@ export class StrangerMaker {
   make(): Party {
     const rng = this.rng;
     for (;;) {
-      const culture = rng.weighted(CULTURES.filter((c) => !c.latin).map((c) => [c, c.weight] as const));
+      const culture = rng.weighted(WEIGHTED_LATIN_CULTURES);
       const first = rng.pick(culture.first);
       const last = rng.pick(culture.last);
       if (this.connectionKeys.has(coarseNameKey(first, last))) continue;
