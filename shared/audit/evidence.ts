@@ -10,6 +10,7 @@ export interface EvidenceRow {
   day: string;
   threadKey: string | null;
   connected: boolean;
+  /** Meetings: everyone present as the source counts them (you included when listed). */
   othersCount: number | null;
   automated: boolean;
   /** Logged by hand: the user's word that the contact was two-way. */
@@ -107,7 +108,8 @@ function countMeeting(participants: EvidenceRow[], rules: AuditRules, of: (id: s
   const first = participants[0];
   if (participants.some((p) => p.isMe && p.declined)) return;
   const present = participants.filter((p) => !p.declined);
-  const others = first.othersCount ?? present.filter((p) => !p.isMe).length;
+  // A stored count names everyone present; you are not one of the "others" when you are listed.
+  const others = first.othersCount === null ? present.filter((p) => !p.isMe).length : first.othersCount - (present.some((p) => p.isMe) ? 1 : 0);
   for (const p of present) {
     if (p.personId === null) continue;
     const e = of(p.personId);

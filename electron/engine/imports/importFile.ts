@@ -84,7 +84,7 @@ export async function importFile(db: Db, path: string, opts: ImportFileOptions):
 
 async function importConnectionsFile(db: Db, path: string, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
   const requested = opts.format && opts.format !== 'auto' ? opts.format : null;
-  const format = requested ?? detectConnectionFormat(fileName, decodeText(readHead(path)).text);
+  const format = requested ?? detectConnectionFormat(fileName, decodeText(readHead(path), fileName, { cutShort: true }).text);
   const network = networkOf(format, fileName, opts.network);
   const batchId = createBatch(db, 'connections', fileName, format, network);
   const session = new ConnectionSession(db, batchId, network);

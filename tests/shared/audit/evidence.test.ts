@@ -38,7 +38,7 @@ describe('collectEvidence', () => {
 
   it('counts in-person meetings, and a gathering above smallGroupMax only as one-way', () => {
     const crowd = Array.from({ length: 12 }, (_, i) => `p${i}`);
-    const rows = [...meeting('in_person', '2024-05-01', ['bill']), ...meeting('in_person', '2024-06-01', ['bill', ...crowd], { othersCount: 13 })];
+    const rows = [...meeting('in_person', '2024-05-01', ['bill']), ...meeting('in_person', '2024-06-01', ['bill', ...crowd], { othersCount: 14 })];
     const e = collectEvidence(rows, DEFAULT_RULES);
     expect(e.get('bill')).toMatchObject({ inPerson: 1, conversations: 1, oneWay: 1, lastContact: '2024-05-01', lastInteraction: '2024-06-01' });
     expect(e.get('p0')).toMatchObject({ inPerson: 0, conversations: 0, oneWay: 1 });
