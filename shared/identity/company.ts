@@ -46,7 +46,8 @@ export function companyKey(name: string): string {
 /**
  * True when an e-mail domain plausibly belongs to the company: its base label (mail.contoso.co.uk →
  * contoso) spells the company's significant words together or hyphenated (Blue Yonder ↔ blueyonder.com,
- * blue-yonder.com), its first distinctive word (Contoso Research ↔ contoso.com) or, for names of three
+ * blue-yonder.com), its first distinctive word of five letters or more (Contoso Research ↔ contoso.com;
+ * not "Blue Yonder" ↔ blue.com) or, for names of three
  * words or more, their initials. Webmail domains never fit any company.
  */
 export function domainFitsCompany(domain: string, company: string): boolean {

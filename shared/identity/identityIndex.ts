@@ -108,6 +108,7 @@ function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const E164_RE = /^\+[1-9]\d{6,14}$/;
 
 /**
  * Persons by identifier, name key and company, so that a lookup costs one map access whatever the
@@ -123,6 +124,10 @@ export class IdentityIndex {
   // companyKey → domains seen on the emails of persons at that company ("a domain already seen on
   // other people of that company", SPEC §5.3).
   private readonly domainsByCompany = new Map<string, Set<string>>();
+  // domainFitsCompany folds the company name each time; namesakes at one company ask the same question.
+  private readonly fitCache = new Map<string, boolean>();
+  // Thousands of persons share a few hundred company names.
+  private readonly companyKeys = new Map<string, string>();
 
   constructor(persons: Iterable<PersonIdentity> = [], own?: OwnIdentities) {
     this.own = {
@@ -153,7 +158,8 @@ export class IdentityIndex {
     }
     if (person.company.trim() !== '' && entry.company === '') {
       entry.company = person.company.trim();
-      entry.companyKey = companyKey(entry.company);
+      entry.companyKey = this.companyKeys.get(entry.company) ?? companyKey(entry.company);
+      this.companyKeys.set(entry.company, entry.companyKey);
     }
     for (const raw of person.emails) {
       const email = normaliseEmail(raw);
@@ -168,7 +174,8 @@ export class IdentityIndex {
       addTo(this.byUrl, url, entry.id);
     }
     for (const raw of person.phones) {
-      const phone = normalisePhone(raw);
+      // Stored phones are already E.164; parsing them again is the slowest step of building the index.
+      const phone = E164_RE.test(raw) ? raw : normalisePhone(raw);
       if (!phone || this.own.phones.has(phone)) continue;
       entry.phones.add(phone);
       addTo(this.byPhone, phone, entry.id);
@@ -212,9 +219,20 @@ export class IdentityIndex {
     return this.byName.get(key) ?? NONE;
   }
 
+  private fits(domain: string, company: string): boolean {
+    const key = `${domain}\u0000${company}`;
+    let fit = this.fitCache.get(key);
+    if (fit === undefined) {
+      fit = domainFitsCompany(domain, company);
+      if (this.fitCache.size > 100_000) this.fitCache.clear();
+      this.fitCache.set(key, fit);
+    }
+    return fit;
+  }
+
   /** Why a company domain corroborates this person, or null when it does not. */
   domainSupport(person: IndexedPerson, domain: string): string | null {
-    if (person.company !== '' && domainFitsCompany(domain, person.company)) {
+    if (person.company !== '' && this.fits(domain, person.company)) {
       return `domain ${domain} fits company ${person.company}`;
     }
     if (person.domains.has(domain)) return `domain ${domain} is on this person's other emails`;
