@@ -18,6 +18,8 @@ type Event = InstanceType<typeof ICAL.Event>;
  */
 export const MAX_OCCURRENCES = 500;
 export const MAX_STEPS = 20_000;
+/** Expansion steps for the whole file, so thousands of minutely rules cannot stall an import. */
+export const FILE_STEPS = 2_000_000;
 const DAY_MS = 86_400_000;
 
 /** Google's calendar ids (shared, resource, imported calendars) appear as organizers but are not people. */
@@ -67,6 +69,7 @@ function iso(ms: number): string {
 class IcsReader {
   private readonly untilMs: number;
   private readonly undefinedZones = new Set<string>();
+  private stepsLeft = FILE_STEPS;
 
   constructor(
     private readonly batcher: RecordBatcher,
@@ -136,6 +139,10 @@ class IcsReader {
     let steps = 0;
     let dropped = 0;
     for (let t = it.next(); t; t = it.next()) {
+      if (--this.stepsLeft < 0) {
+        this.batcher.warn(`recurring events were expanded for ${FILE_STEPS} occurrences in all; later rules were cut short`);
+        break;
+      }
       if (++steps > MAX_STEPS) {
         this.batcher.warn(`line ${line}: a recurring event was expanded for its first ${MAX_STEPS} occurrences only`);
         break;

@@ -85,6 +85,18 @@ describe('parsers never throw anything but ImportError', () => {
   });
 });
 
+describe('empty and binary files', () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0xff, 0xfe, 0]);
+  it.each(FORMATS)('%s: ImportError naming the file', async (format) => {
+    for (const [name, content] of [['empty', Buffer.alloc(0)], ['binary', png]] as const) {
+      const path = dir.write(`${name}-${format}.dat`, content);
+      const err = await streamInteractionFile(path, { format }, () => {}).catch((e) => e);
+      expect(err).toBeInstanceOf(ImportError);
+      expect(err.message.startsWith(`${name}-${format}.dat`)).toBe(true);
+    }
+  });
+});
+
 describe('mbox streaming', () => {
   it('reads a ~50 MB mailbox with flat memory', async () => {
     const path = `${dir.path}/big.mbox`;
