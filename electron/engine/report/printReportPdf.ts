@@ -7,6 +7,14 @@ export const CHROMIUM_MISSING = 'PDF needs Chromium: install it (e.g. apt-get in
 /** Where Chromium usually lives on Linux and macOS; TIECHECK_CHROMIUM wins over all of them. */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
 
+/** Its own class so the CLI can print the message as is, like its other expected failures. */
+export class ChromiumMissingError extends Error {
+  constructor() {
+    super(CHROMIUM_MISSING);
+    this.name = 'ChromiumMissingError';
+  }
+}
+
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -17,13 +25,13 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 
 export async function printReportPdf(html: string, outPath: string): Promise<void> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  if (!executablePath) throw new ChromiumMissingError();
   let browser;
   try {
     browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true });
   } catch {
     // A binary that is there but will not start is, for the user, the same missing Chromium.
-    throw new Error(CHROMIUM_MISSING);
+    throw new ChromiumMissingError();
   }
   try {
     const page = await browser.newPage();

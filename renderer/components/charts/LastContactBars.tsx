@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LastContactBucket } from '../../../shared/report/buckets';
 import { formatCount } from '../../../shared/report/verdict';
 import { ChartFigure } from './ChartFigure';
-import { AXIS_TICK, chartSize, type ChartProps } from './chartProps';
+import { AXIS_TICK, chartSize, shouldAnimate, type ChartProps } from './chartProps';
 import { CHART_ACCENT, CHART_GRID, CHART_NEVER } from './tierColors';
 
 export interface LastContactBarsProps extends ChartProps {
@@ -14,6 +14,7 @@ export interface LastContactBarsProps extends ChartProps {
 export function LastContactBars(props: LastContactBarsProps) {
   const { buckets, onSelect } = props;
   const isStatic = !!props.static;
+  const animate = shouldAnimate(props);
   const size = chartSize(props, 640, 220);
   // "Never" gets its own series (and colour) so it reads as absence, not as the longest wait.
   const data = buckets.map((b) => ({ label: b.label, contacted: b.key === 'never' ? 0 : b.count, never: b.key === 'never' ? b.count : 0 }));
@@ -35,8 +36,8 @@ export function LastContactBars(props: LastContactBarsProps) {
         <CartesianGrid vertical={false} stroke={CHART_GRID} />
         <XAxis dataKey="label" tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} interval={0} />
         <YAxis tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} allowDecimals={false} width={48} tickFormatter={(v: number) => formatCount(v)} />
-        <Bar dataKey="contacted" name="persons" stackId="c" fill={CHART_ACCENT} isAnimationActive={!isStatic} cursor={clickable} onClick={(_, i) => select(i)} />
-        <Bar dataKey="never" name="never talked" stackId="c" fill={CHART_NEVER} isAnimationActive={!isStatic} cursor={clickable} onClick={(_, i) => select(i)} />
+        <Bar dataKey="contacted" name="persons" stackId="c" fill={CHART_ACCENT} isAnimationActive={animate} cursor={clickable} onClick={(_, i) => select(i)} />
+        <Bar dataKey="never" name="never talked" stackId="c" fill={CHART_NEVER} isAnimationActive={animate} cursor={clickable} onClick={(_, i) => select(i)} />
         {!isStatic && <Tooltip cursor={{ fill: CHART_GRID }} formatter={(v) => formatCount(Number(v))} />}
       </BarChart>
     </ChartFigure>

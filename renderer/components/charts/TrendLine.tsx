@@ -4,7 +4,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { TrendPoint } from '../../../shared/report/trend';
 import { formatPercent } from '../../../shared/report/verdict';
 import { ChartFigure } from './ChartFigure';
-import { AXIS_TICK, chartSize, type ChartProps } from './chartProps';
+import { AXIS_TICK, chartSize, shouldAnimate, type ChartProps } from './chartProps';
 import { CHART_GRID, TIER_COLORS } from './tierColors';
 
 export interface TrendLineProps extends ChartProps {
@@ -32,6 +32,7 @@ function pickTicks(times: number[], max = 5): number[] {
 export function TrendLine(props: TrendLineProps) {
   const { points, onSelect } = props;
   const isStatic = !!props.static;
+  const animate = shouldAnimate(props);
   const size = chartSize(props, 640, 220);
   // Audits are not evenly spaced; a time axis keeps a gap of two years looking like one.
   const data = points.map((p) => ({ t: toTime(p.asOf), real: Math.round(p.realShare * 1000) / 10, dilution: Math.round(p.dilutionShare * 1000) / 10 }));
@@ -52,8 +53,8 @@ export function TrendLine(props: TrendLineProps) {
         <CartesianGrid vertical={false} stroke={CHART_GRID} />
         <XAxis dataKey="t" type="number" scale="time" domain={domain} ticks={pickTicks(times)} tickFormatter={(v: number) => toDay(v)} tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} interval={0} padding={{ left: 16, right: 16 }} />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} width={48} tickFormatter={(v: number) => `${v}%`} />
-        <Line dataKey="real" name="real" stroke={TIER_COLORS.real} strokeWidth={2} dot={dot} isAnimationActive={!isStatic} />
-        <Line dataKey="dilution" name="dilution" stroke={TIER_COLORS.dilution} strokeWidth={2} strokeDasharray="6 3" dot={dot} isAnimationActive={!isStatic} />
+        <Line dataKey="real" name="real" stroke={TIER_COLORS.real} strokeWidth={2} dot={dot} isAnimationActive={animate} />
+        <Line dataKey="dilution" name="dilution" stroke={TIER_COLORS.dilution} strokeWidth={2} strokeDasharray="6 3" dot={dot} isAnimationActive={animate} />
         {!isStatic && <Tooltip labelFormatter={(v) => toDay(Number(v))} formatter={(v) => `${v}%`} />}
       </LineChart>
     </ChartFigure>

@@ -7,6 +7,8 @@ export interface ChartProps {
   height?: number;
   /** Static rendering (the HTML report): no animation, no tooltip, no keyboard layer. */
   static?: boolean;
+  /** Animate drawing in; defaults to on unless static. Pass false for reduced motion. */
+  animate?: boolean;
   /** Opens the people table with a SPEC §9 filter, e.g. `tier=dilution`. */
   onSelect?(filter: string): void;
 }
@@ -24,6 +26,10 @@ export function chartSize(props: ChartProps, defaultWidth: number, defaultHeight
   // Static rendering has no layout engine to measure a container, so it needs a number.
   if (props.static) return { width: defaultWidth, height };
   return { width: '100%', height, responsive: true };
+}
+
+export function shouldAnimate(props: ChartProps): boolean {
+  return props.animate ?? !props.static;
 }
 
 export const AXIS_TICK = { fill: 'currentColor', fontSize: 12 } as const;

@@ -40,7 +40,6 @@ function Section({ id, title, lead, pageBreak, children }: { id: string; title: 
 export function Report({ model: m, static: isStatic, chartWidth = REPORT_CHART_WIDTH, onSelect }: ReportProps) {
   const chart = { static: isStatic, width: isStatic ? chartWidth : undefined, onSelect };
   const s = m.summary;
-  const overflow = text.explainDunbarOverflow(m);
   return (
     <main className="tc-report">
       <header className="tc-header">
@@ -49,7 +48,7 @@ export function Report({ model: m, static: isStatic, chartWidth = REPORT_CHART_W
         <div className="tc-headline">
           <p className="tc-share" aria-label={`Real share: ${formatPercent(s.realShare)}`}>
             <span className="tc-share-number" style={{ color: TIER_COLORS.real }}>
-              {formatPercent(s.persons ? s.real / s.persons : 0)}
+              {s.persons ? formatPercent(s.real / s.persons) : '—'}
             </span>
             <span className="tc-share-caption">
               real · {formatCount(s.real)} of {formatCount(s.persons)}
@@ -59,6 +58,41 @@ export function Report({ model: m, static: isStatic, chartWidth = REPORT_CHART_W
         </div>
       </header>
 
+      {s.persons === 0 ? <Section id="empty" title="Nothing to audit yet" lead={text.EMPTY_REPORT} /> : <ReportBody model={m} chart={chart} isStatic={isStatic} />}
+
+      <footer className="tc-footer">
+        <p>
+          Audit as of <strong>{text.formatDay(m.asOf)}</strong> ({m.asOf}). Records dated after that day were ignored. Made by Tiecheck on your own machine: nothing in this file
+          was sent anywhere.
+        </p>
+        <table className="tc-rules">
+          <caption>Rules used</caption>
+          <tbody>
+            {m.ruleLines.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{r.name}</th>
+                <td className="tc-num">{r.value}</td>
+                <td>{r.meaning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </footer>
+    </main>
+  );
+}
+
+interface ChartCommon {
+  static?: boolean;
+  width?: number;
+  onSelect?(filter: string): void;
+}
+
+/** Every section of SPEC §8 between the headline and the footer, for an audit with people in it. */
+function ReportBody({ model: m, chart, isStatic }: { model: ReportModel; chart: ChartCommon; isStatic?: boolean }) {
+  const overflow = text.explainDunbarOverflow(m);
+  return (
+    <>
       <Section id="tiers" title="Persons per tier" lead={text.explainTiers(m)}>
         <div className="tc-tiers">
           <TierDonut slices={m.tiers} {...chart} width={isStatic ? 220 : undefined} height={220} />
@@ -127,32 +161,15 @@ export function Report({ model: m, static: isStatic, chartWidth = REPORT_CHART_W
       </Section>
 
       <Section id="prune" title="Prune candidates" lead={text.explainPrune(m)} pageBreak>
-        {m.pruneCandidates.length > 0 ? <ReportPeopleTable people={m.pruneCandidates} caption={`Prune candidates: ${formatCount(m.pruneCandidates.length)} of ${formatCount(m.pruneTotal)}`} /> : null}
+        {m.pruneCandidates.length > 0 ? (
+          <ReportPeopleTable people={m.pruneCandidates} caption={`Prune candidates: ${formatCount(m.pruneCandidates.length)} of ${formatCount(m.pruneTotal)}`} />
+        ) : null}
         {m.pruneCandidates.length < m.pruneTotal ? (
           <p className="tc-note">
             Showing {formatCount(m.pruneCandidates.length)} of {formatCount(m.pruneTotal)}.
           </p>
         ) : null}
       </Section>
-
-      <footer className="tc-footer">
-        <p>
-          Audit as of <strong>{text.formatDay(m.asOf)}</strong> ({m.asOf}). Records dated after that day were ignored. Made by Tiecheck on your own machine: nothing in this
-          file was sent anywhere.
-        </p>
-        <table className="tc-rules">
-          <caption>Rules used</caption>
-          <tbody>
-            {m.ruleLines.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">{r.name}</th>
-                <td className="tc-num">{r.value}</td>
-                <td>{r.meaning}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </footer>
-    </main>
+    </>
   );
 }

@@ -87,3 +87,6 @@ export function explainPrune(m: ReportModel): string {
   const shown = m.pruneCandidates.length < m.pruneTotal ? ` The first ${formatCount(m.pruneCandidates.length)} are listed here; the people table holds them all.` : '';
   return `${plural(m.pruneTotal, 'link is a candidate', 'links are candidates')} for pruning: dilution first, then acquaintances, the oldest links first (they had the longest to become something and did not). Anyone you tagged "keep" is left out.${shown} Nothing is removed for you: tag them "prune" in Tiecheck, export the list, and decide on the network itself.`;
 }
+
+export const EMPTY_REPORT =
+  'There are no connections in this audit. Import a connection export first (LinkedIn Connections.csv, Google or Outlook contacts, Facebook friends, or any CSV of people), then your email, calendar or call log, and run the report again.';

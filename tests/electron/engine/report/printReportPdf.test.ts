@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../../../shared/report/model';
 import { renderReportHtml } from '../../../../electron/engine/report/renderReportHtml';
-import { CHROMIUM_MISSING, findChromium, printReportPdf } from '../../../../electron/engine/report/printReportPdf';
+import { CHROMIUM_MISSING, ChromiumMissingError, findChromium, printReportPdf } from '../../../../electron/engine/report/printReportPdf';
 import { buildSampleAudit } from './sampleAudit';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiecheck-pdf-'));
@@ -26,7 +26,9 @@ describe('printReportPdf', () => {
     process.env.TIECHECK_CHROMIUM = join(dir, 'no-such-chromium');
     try {
       expect(findChromium()).toBeNull();
-      await expect(printReportPdf('<!doctype html><p>x</p>', join(dir, 'never.pdf'))).rejects.toThrow(CHROMIUM_MISSING);
+      const failure = printReportPdf('<!doctype html><p>x</p>', join(dir, 'never.pdf'));
+      await expect(failure).rejects.toThrow(CHROMIUM_MISSING);
+      await expect(failure).rejects.toBeInstanceOf(ChromiumMissingError);
       expect(CHROMIUM_MISSING).not.toContain('\n');
       expect(existsSync(join(dir, 'never.pdf'))).toBe(false);
     } finally {

@@ -64,6 +64,14 @@ describe('renderReportHtml', () => {
     expect(html).toContain('Evil &amp; Sons &lt;script&gt;');
   });
 
+  it('says what to import first when the audit is empty, without empty charts', async () => {
+    const empty = await renderReportHtml(buildReportModel({ asOf: '2025-06-30', rules: model.rules, summary: { persons: 0, real: 0, fading: 0, acquaintance: 0, dilution: 0, realShare: 0 }, persons: [] }, []));
+    const d = new JSDOM(empty).window.document;
+    expect([...d.querySelectorAll('section')].map((x) => x.id)).toEqual(['empty']);
+    expect(d.querySelectorAll('svg').length).toBe(0);
+    expect(d.querySelector('.tc-verdict')?.textContent).toMatch(/import your connections first/);
+  });
+
   it('renders again, in turn, and leaves no jsdom globals behind', async () => {
     const [a, b] = await Promise.all([renderReportHtml(model), renderReportHtml(buildReportModel(buildSampleAudit(50), []))]);
     expect(a).toContain('tc-cohort-bars');
