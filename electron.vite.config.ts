@@ -20,7 +20,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'electron/main/index.ts'), importWorker: resolve(import.meta.dirname, 'electron/engine/jobs/importWorker.ts') },
+      },
     },
   },
   preload: {

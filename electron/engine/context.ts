@@ -16,5 +16,9 @@ export interface EngineContext {
   version: string;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   staged: Map<string, StagedFile>;
+  /** Imports run in a worker thread (the window's process stays responsive); off for the CLI and tests. */
+  importInWorker: boolean;
+  /** better-sqlite3 build for Electron's ABI, handed to worker threads too. */
+  nativeBinding?: string;
   jobs: Map<string, AbortController>;
 }

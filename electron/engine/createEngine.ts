@@ -26,6 +26,7 @@ export interface EngineOptions {
   door: 'electron' | 'browser';
   nativeBinding?: string;
   emit?: EngineContext['emit'];
+  importInWorker?: boolean;
 }
 
 export function createEngine(opts: EngineOptions): EngineContext {
@@ -37,6 +38,8 @@ export function createEngine(opts: EngineOptions): EngineContext {
     version: VERSION,
     emit: opts.emit ?? (() => {}),
     staged: new Map(),
+    importInWorker: opts.importInWorker ?? false,
+    nativeBinding: opts.nativeBinding,
     jobs: new Map(),
   };
 }

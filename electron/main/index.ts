@@ -47,7 +47,7 @@ function createWindow(): void {
 app.whenReady().then(() => {
   hardenSessions();
   serveAppProtocol(join(import.meta.dirname, '../renderer'));
-  ctx = createEngine({ dbPath: join(app.getPath('userData'), 'tiecheck.db'), door: 'electron', nativeBinding: electronSqliteBinding() });
+  ctx = createEngine({ dbPath: join(app.getPath('userData'), 'tiecheck.db'), door: 'electron', nativeBinding: electronSqliteBinding(), importInWorker: true });
   ctx.emit = (event, payload) => mainWindow?.webContents.send('tiecheck:event', event, payload);
   registerIpc(ctx);
   Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));

@@ -22,7 +22,7 @@ export async function serveCommand(dbPath: string, args: ParsedArgs): Promise<nu
   const portText = flag(args, 'port') ?? '0';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a number from 0 to 65535, got "${portText}"`);
-  const ctx = createEngine({ dbPath, door: 'browser' });
+  const ctx = createEngine({ dbPath, door: 'browser', importInWorker: true });
   const root = rendererRoot();
   const door = await startBrowserDoor(ctx, { port, staticRoot: root });
   if (!existsSync(join(root, 'index.html'))) process.stderr.write('note: the UI is not built yet (npm run build:renderer); the API works.\n');

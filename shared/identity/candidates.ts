@@ -92,6 +92,10 @@ function weighOne(index: IdentityIndex, person: IndexedPerson, key: string, evid
       corroborated = true;
     } else if (person.companyKey !== '') {
       against.push(`domain ${domain} does not fit company ${person.company}`);
+    } else {
+      // Nothing can confirm a company address for someone whose company is unknown: a namesake
+      // writing from their own employer looks exactly like this, so a person decides.
+      against.push(`domain ${domain} cannot be checked: this person's company is unknown`);
     }
   }
   if (evidence.companyKey && person.companyKey !== '') {

@@ -11,6 +11,7 @@ import { relinkContacts } from '../linking/relinkContacts';
 import { logMeeting, MeetingError } from '../imports/logMeeting';
 import { loadDemoNetwork } from '../imports/loadDemo';
 import { ImportError } from '../importers/importError';
+import { runImportJob } from '../jobs/runImportJob';
 
 function stagedFile(ctx: EngineContext, ref: string): StagedFile {
   const file = ctx.staged.get(ref);
@@ -41,21 +42,16 @@ export const importHandlers: Pick<Handlers, 'import:preview' | 'import:run' | 'i
     ctx.jobs.set(jobId, controller);
     let lastEmit = 0;
     try {
-      const summary = await importFile(ctx.db, file.path, {
-        kind: req.kind,
-        format: req.format,
-        network: req.network,
-        map: req.map,
-        removals: req.removals,
-        signal: controller.signal,
-        displayName: file.name,
-        onProgress: (bytes, totalBytes, rows) => {
-          const now = Date.now();
-          if (now - lastEmit < 100 && bytes < totalBytes) return;
-          lastEmit = now;
-          ctx.emit('import:progress', { jobId, file: file.name, bytes, totalBytes, rows, phase: 'reading' });
-        },
-      });
+      const options = { kind: req.kind, format: req.format, network: req.network, map: req.map, removals: req.removals, displayName: file.name };
+      const onProgress = (bytes: number, totalBytes: number, rows: number) => {
+        const now = Date.now();
+        if (now - lastEmit < 100 && bytes < totalBytes) return;
+        lastEmit = now;
+        ctx.emit('import:progress', { jobId, file: file.name, bytes, totalBytes, rows, phase: 'reading' });
+      };
+      const summary = ctx.importInWorker
+        ? await runImportJob({ dbPath: ctx.dbPath, nativeBinding: ctx.nativeBinding, path: file.path, options }, { signal: controller.signal, onProgress })
+        : await importFile(ctx.db, file.path, { ...options, signal: controller.signal, onProgress });
       ctx.emit('import:progress', { jobId, file: file.name, bytes: 1, totalBytes: 1, rows: summary.added + summary.updated, phase: 'done' });
       ctx.emit('data:changed', { what: req.kind });
       releaseStagedFile(ctx, req.fileRef);

@@ -4,6 +4,7 @@ import { normaliseProfileUrl } from '../../../shared/identity/profileUrl';
 import { normalisePhone } from '../../../shared/identity/phone';
 import { nameKey, nameKeyFromParts } from '../../../shared/identity/nameKey';
 import type { ConnectionRecord, OwnIdentity, ParticipantRecord } from '../../../shared/domain/records';
+import { participantKey } from '../../../shared/identity/decisions';
 
 export interface NormalisedIdentities {
   emails: string[];
@@ -42,14 +43,15 @@ export interface ContactIdentity {
   nameKey: string;
 }
 
-/** A participant's contact row is keyed by its strongest identifier: profile URL, e-mail, phone, then name. */
+/** A participant's contact row is keyed by its strongest identifier: e-mail, profile URL, phone, then name. */
 export function contactOfParticipant(p: ParticipantRecord): ContactIdentity | null {
   const email = p.email ? normaliseEmail(p.email) ?? '' : '';
   const profileUrl = p.profileUrl ? normaliseProfileUrl(p.profileUrl) ?? '' : '';
   const phone = p.phone ? normalisePhone(p.phone) ?? '' : '';
   const name = (p.name ?? '').trim();
   const key = nameKey(name);
-  const strongest = profileUrl ? `u:${profileUrl}` : email ? `e:${email}` : phone ? `p:${phone}` : key ? `n:${key}` : '';
+  // The same key the matcher files decisions under, so a decision about a contact finds it again.
+  const strongest = participantKey({ name, email: email || undefined, profileUrl: profileUrl || undefined, phone: phone || undefined });
   if (!strongest) return null;
   return { key: strongest, name, email, profileUrl, phone, nameKey: key };
 }
