@@ -1,6 +1,6 @@
 // generateNetwork: a whole labelled network in memory — persons, their planned relationships, the records that carry them out, and each person's difficulty.
 import type { Tier } from '../domain/audit';
-import type { DemoDifficulty, Difficulty, GeneratedNetwork, GeneratedPerson, Me, Party } from './model';
+import type { DemoDifficulty, Difficulty, GeneratedNetwork, Me, Party } from './model';
 import { coarseNameKey, companyPool } from './names';
 import { applyHeadlineQuirk, generatePersons } from './people';
 import { Planner } from './plans';
@@ -84,6 +84,7 @@ export function generateNetwork(opts: NetworkOptions): GeneratedNetwork {
   for (const p of persons) p.planned = planRng.weighted(tiers);
   for (const p of persons) planner.planPerson(p);
   for (const p of persons) planner.addTraps(p);
+  planner.ensureTraps();
   planner.flushGatherings();
   planner.teamLunches();
   planner.linkedInGroups(Math.max(1, Math.floor(persons.length / 300)));

@@ -11,7 +11,7 @@ type ConvKind = 'inPerson' | 'video' | 'phone' | 'mail' | 'linkedin';
 type OneWayKind = 'mailIn' | 'mailOut' | 'liIn' | 'liOut' | 'missed' | 'gathering';
 type Window = 'old' | 'recent' | 'any' | 'after';
 
-const EXACT_SHARE: Record<DemoDifficulty, number> = { easy: 1, mixed: 0.45, hard: 0.2 };
+const EXACT_SHARE: Record<DemoDifficulty, number> = { easy: 1, mixed: 0.35, hard: 0.2 };
 const TRAP_RATE: Record<DemoDifficulty, number> = { easy: 0, mixed: 1, hard: 2.5 };
 
 export class Planner {
@@ -59,7 +59,7 @@ export class Planner {
       const rng = this.rng;
       const shared = (this.keyGroups.get(p.nameKey)?.length ?? 1) > 1;
       const bar = p.planned === 'real' || p.planned === 'fading';
-      if (rng.bool(EXACT_SHARE[this.difficulty]) || (shared && !p.domain)) mode = !bar && !needMail && rng.bool(0.5) ? 'liOnly' : 'exact';
+      if (rng.bool(EXACT_SHARE[this.difficulty]) || (shared && !p.domain)) mode = !bar && !needMail && rng.bool(0.75) ? 'liOnly' : 'exact';
       else mode = shared ? 'ambiguous' : 'name';
       if (mode === 'exact' && p.listedEmail === '') {
         p.listedEmail = p.workEmail && rng.bool(0.5) ? p.workEmail : p.personalEmail;
@@ -111,7 +111,10 @@ export class Planner {
       m.meeting(kind, [this.party(p, 'mail')], day, { strangers: groupOfEight ? 7 : this.rng.weighted([[0, 6], [1, 2], [2, 1], [3, 1]]) });
       if (groupOfEight) this.trap(p, 'groupOfEight');
     } else if (kind === 'phone') m.call(this.party(p, 'call'), day, true);
-    else if (kind === 'mail') m.mailThread(this.party(p, 'mail'), 'twoWay', day, { company: p.company });
+    else if (kind === 'mail') {
+      const cc = this.rng.bool(0.1) ? [m.strangers.make()] : [];
+      m.mailThread(this.party(p, 'mail'), 'twoWay', day, { company: p.company, cc });
+    }
     else {
       this.usedLinkedIn.add(p.index);
       m.linkedInMessages(this.party(p, 'linkedin'), 'twoWay', day);
@@ -201,6 +204,36 @@ export class Planner {
         this.trap(p, 'recurring');
       }
     }
+  }
+
+  /** Small networks still get one of each trap (none of the namesake kind when easy). */
+  ensureTraps(): void {
+    const persons = this.net.persons;
+    const has = (trap: Trap): boolean => persons.some((p) => p.traps.includes(trap));
+    const candidate = (tier: GeneratedPerson['planned']): GeneratedPerson | undefined =>
+      persons.find((p) => p.planned === tier && p.traps.length === 0 && this.modes.get(p.index) !== 'liOnly');
+    const real = (): GeneratedPerson | undefined => persons.find((p) => p.planned === 'real' && p.traps.length === 0 && this.modes.has(p.index) && this.modes.get(p.index) !== 'liOnly');
+    let p: GeneratedPerson | undefined;
+    if (!has('recurring') && (p = real())) {
+      this.maker.meeting('video', [this.party(p, 'mail')], this.asOfDay - this.rng.int(10, 60), { weeklyCount: this.rng.int(4, 12) });
+      this.trap(p, 'recurring');
+    }
+    if (!has('cancelled') && (p = real())) {
+      this.maker.meeting('inPerson', [this.party(p, 'mail')], this.day(p, 'recent'), { cancelled: true });
+      this.trap(p, 'cancelled');
+    }
+    if (!has('declined') && (p = candidate('dilution'))) {
+      this.modeOf(p, true);
+      this.maker.meeting('inPerson', [], this.day(p, 'recent'), { strangers: 2, declined: [this.party(p, 'mail')] });
+      this.trap(p, 'declined');
+    }
+    if (!has('groupOfEight') && (p = candidate('dilution'))) {
+      this.modeOf(p, true);
+      this.maker.meeting('inPerson', [this.party(p, 'mail')], this.day(p, 'recent'), { strangers: 7 });
+      this.trap(p, 'groupOfEight');
+    }
+    if (!has('afterAsOf') && (p = candidate('dilution'))) this.afterAsOf(p);
+    if (this.difficulty !== 'easy' && !has('namesake') && (p = candidate('dilution'))) this.namesake(p);
   }
 
   /** Someone who is not a connection, with the person's name and another company's domain, writes two-way mail. */

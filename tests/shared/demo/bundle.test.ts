@@ -82,3 +82,29 @@ describe('bench sizes', () => {
     expect(easy.persons.flatMap((p) => p.traps)).not.toContain('namesake');
   });
 });
+
+describe('any seed and size', () => {
+  it('yields consistent evidence and well-formed files', async () => {
+    const fc = await import('fast-check');
+    const { writeIcsText } = await import('../../../shared/demo/ics');
+    const { writeMboxText } = await import('../../../shared/demo/mbox');
+    const { monthsBefore } = await import('../../../shared/demo/random');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 120 }), fc.constantFrom('easy', 'mixed', 'hard') as never, (seed: number, connections: number, difficulty: 'easy' | 'mixed' | 'hard') => {
+        const net = generateNetwork({ seed, connections, asOf, difficulty });
+        const cutoff = monthsBefore(asOf, 24);
+        for (const e of computeTruth(net)) {
+          expect(e.conversations).toBe(e.inPerson + e.calls + e.twoWayThreads);
+          expect(e.tier === 'dilution').toBe(e.interactions === 0);
+          if (e.tier === 'real') expect(e.lastContact! >= cutoff).toBe(true);
+          if (e.tier === 'fading') expect(e.lastContact! < cutoff).toBe(true);
+          if (e.lastContact) expect(e.lastContact <= asOf).toBe(true);
+        }
+        const ics = writeIcsText(net);
+        expect(ics.split('\r\n').every((l) => utf8Length(l) <= 75)).toBe(true);
+        expect((writeMboxText(net).match(/^From \d+@xxx /gm) ?? []).length).toBe(net.mail.reduce((n, t) => n + t.messages.length, 0));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
