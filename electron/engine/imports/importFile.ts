@@ -77,9 +77,16 @@ export async function importFile(db: Db, path: string, opts: ImportFileOptions):
   const checkCancel = () => {
     if (opts.signal?.aborted) throw new ImportCancelled();
   };
-  return opts.kind === 'connections'
-    ? inTransaction(db, () => importConnectionsFile(db, path, fileName, opts, checkCancel))
-    : inTransaction(db, () => importInteractionsFile(db, path, fileName, opts, checkCancel));
+  try {
+    return opts.kind === 'connections'
+      ? await inTransaction(db, () => importConnectionsFile(db, path, fileName, opts, checkCancel))
+      : await inTransaction(db, () => importInteractionsFile(db, path, fileName, opts, checkCancel));
+  } catch (err) {
+    if (opts.signal?.aborted) throw new ImportCancelled();
+    // Parsers name the file on disk; an upload's temporary name means nothing to the user.
+    if (err instanceof ImportError && err.file !== fileName) throw new ImportError(fileName, err.line, err.reason);
+    throw err;
+  }
 }
 
 async function importConnectionsFile(db: Db, path: string, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
