@@ -6,6 +6,8 @@ export interface ParsedArgs {
   command: string | null;
   flags: Map<string, string[]>;
   files: string[];
+  /** Flags given last with no value after them: reported once the command has vetted its options. */
+  valueless: Set<string>;
 }
 
 /** Flags that take no value. Every other flag takes the next word (or `--flag=value`). */
@@ -14,6 +16,7 @@ const SWITCHES = new Set(['json', 'removals', 'help', 'version', 'save', 'no-ope
 export function parseArgs(argv: string[]): ParsedArgs {
   const flags = new Map<string, string[]>();
   const files: string[] = [];
+  const valueless = new Set<string>();
   let command: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -28,14 +31,16 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (SWITCHES.has(name)) value = 'true';
       else if (eq !== -1) value = arg.slice(eq + 1);
       else {
-        if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
-        value = argv[++i];
+        if (i + 1 >= argv.length) {
+          valueless.add(name);
+          value = '';
+        } else value = argv[++i];
       }
       flags.set(name, [...(flags.get(name) ?? []), value]);
     } else if (command === null) command = arg;
     else files.push(arg);
   }
-  return { command, flags, files };
+  return { command, flags, files, valueless };
 }
 
 export function flag(args: ParsedArgs, name: string): string | undefined {
@@ -53,6 +58,7 @@ export function allowOnly(args: ParsedArgs, allowed: string[]): void {
   for (const name of args.flags.keys()) {
     if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} for "${args.command}" (see tiecheck --help)`);
   }
+  for (const name of args.valueless) throw new UsageError(`--${name} needs a value`);
 }
 
 /** `--map field=Column` pairs, repeatable. */
