@@ -27,9 +27,13 @@ export interface ReportProps {
 /** 180 mm (A4 less 15 mm margins) at 96 dpi is 680 px. */
 export const REPORT_CHART_WIDTH = 680;
 
-function Section({ id, title, lead, pageBreak, children }: { id: string; title: string; lead: string | null; pageBreak?: boolean; children?: ReactNode }) {
+/**
+ * In print, a chart section never splits (its heading stays with its chart) and so starts a new
+ * page when it does not fit; the long prune list flows across pages; `pageBreak` forces a new page.
+ */
+function Section({ id, title, lead, pageBreak, flows, children }: { id: string; title: string; lead: string | null; pageBreak?: boolean; flows?: boolean; children?: ReactNode }) {
   return (
-    <section id={id} className={pageBreak ? 'tc-section tc-page' : 'tc-section'} aria-labelledby={`${id}-h`}>
+    <section id={id} className={['tc-section', pageBreak ? 'tc-page' : '', flows ? '' : 'tc-keep'].filter(Boolean).join(' ')} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{title}</h2>
       {lead ? <p className="tc-lead">{lead}</p> : null}
       {children}
@@ -130,7 +134,7 @@ function ReportBody({ model: m, chart, isStatic }: { model: ReportModel; chart: 
         <ScoreHistogram bins={m.scoreBins} {...chart} height={230} />
       </Section>
 
-      <Section id="cohorts" title="Connections added per year" lead={text.explainCohorts(m)} pageBreak>
+      <Section id="cohorts" title="Connections added per year" lead={text.explainCohorts(m)}>
         <CohortBars cohorts={m.cohorts} {...chart} height={260} />
       </Section>
 
@@ -138,7 +142,7 @@ function ReportBody({ model: m, chart, isStatic }: { model: ReportModel; chart: 
         <LastContactBars buckets={m.lastContact} {...chart} height={220} />
       </Section>
 
-      <Section id="companies" title="Companies with the most dilution" lead={text.explainCompanies(m)} pageBreak>
+      <Section id="companies" title="Companies with the most dilution" lead={text.explainCompanies(m)}>
         {m.dilutionCompanies.length > 0 ? <DilutionCompanies companies={m.dilutionCompanies} {...chart} /> : null}
       </Section>
 
@@ -148,7 +152,7 @@ function ReportBody({ model: m, chart, isStatic }: { model: ReportModel; chart: 
         {overflow ? <p className="tc-note">{overflow}</p> : null}
       </Section>
 
-      <Section id="trend" title="The trend over your audits" lead={text.explainTrend(m)} pageBreak>
+      <Section id="trend" title="The trend over your audits" lead={text.explainTrend(m)}>
         <TrendLine points={m.trend} {...chart} height={200} />
         <p className="tc-line-legend" aria-hidden="true">
           <span className="tc-line" style={{ borderTopColor: TIER_COLORS.real }} /> real share
@@ -160,7 +164,7 @@ function ReportBody({ model: m, chart, isStatic }: { model: ReportModel; chart: 
         {m.strongest.length > 0 ? <ReportPeopleTable people={m.strongest} caption="Strongest relationships, by strength score" /> : null}
       </Section>
 
-      <Section id="prune" title="Prune candidates" lead={text.explainPrune(m)} pageBreak>
+      <Section id="prune" title="Prune candidates" lead={text.explainPrune(m)} flows>
         {m.pruneCandidates.length > 0 ? (
           <ReportPeopleTable people={m.pruneCandidates} caption={`Prune candidates: ${formatCount(m.pruneCandidates.length)} of ${formatCount(m.pruneTotal)}`} />
         ) : null}

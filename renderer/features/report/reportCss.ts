@@ -74,6 +74,7 @@ tbody th { font-weight: 600; white-space: nowrap; }
   body { font-size: 11pt; }
   .tc-report { max-width: none; padding: 0; }
   .tc-page { break-before: page; page-break-before: always; }
+  .tc-keep { break-inside: avoid; page-break-inside: avoid; }
   .tc-section { padding-top: 14px; }
   .tc-chart, figure, svg, .tc-headline, .tc-tiers { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
@@ -82,6 +83,6 @@ tbody th { font-weight: 600; white-space: nowrap; }
   thead { display: table-header-group; }
   .tc-people tbody tr:nth-child(even) { background: none; }
   .tc-swatch, .tc-share-number, .recharts-surface { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  .tc-footer { break-inside: avoid; }
+  .tc-footer { break-inside: avoid; margin-top: 16px; }
 }
 `;
