@@ -44,6 +44,7 @@ h2 { font-size: 19px; margin: 0 0 6px; padding-bottom: 4px; border-bottom: 1px s
 .tc-legend-detail { color: var(--tc-muted); }
 
 .tc-tiers { display: flex; gap: 20px; align-items: center; }
+.tc-tiers > .tc-chart { flex: 0 0 220px; width: 220px; }
 .tc-tiers .tc-legend { display: none !important; }
 .tc-tier-table { flex: 1; }
 
