@@ -10,6 +10,8 @@ import { HELP } from './helpText';
 import { commands } from './commands';
 
 const EXPECTED = [ImportError, UsageError, MeetingError, UserFacingError, DatabaseVersionError];
+/** Errors of modules loaded on demand (the PDF printer), recognised by name so the CLI need not load them. */
+const EXPECTED_NAMES = new Set(['ChromiumMissingError']);
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -39,7 +41,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const expected = EXPECTED.some((E) => err instanceof E);
+    const expected = EXPECTED.some((E) => err instanceof E) || (err instanceof Error && EXPECTED_NAMES.has(err.name));
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`tiecheck: ${expected ? message : `unexpected error: ${message}`}\n`);
     if (!expected && process.env.TIECHECK_DEBUG) console.error(err);

@@ -6,7 +6,7 @@ import { collectEvidence, emptyEvidence, type EvidenceRow } from '../../../share
 import { classifyPerson, SCORE_WEIGHTS, strengthScore } from '../../../shared/audit/classify';
 import { todayUtc } from '../../../shared/audit/calendarDays';
 import { readRules } from '../store/settingsStore';
-import { readEvidenceRows } from './runAudit';
+import { readPersonEvidenceRows } from './runAudit';
 import { UserFacingError } from '../handlers/handlerTypes';
 import type { AuditRules } from '../../../shared/domain/audit';
 
@@ -65,7 +65,7 @@ export function readPersonDetail(db: Db, personId: string, asOfDay?: string): Pe
   // Evidence from the full threads and meetings this person is in, so "two-way" sees your messages too.
   const ids = new Set(records.map((r) => r.id));
   const threads = new Set(records.map((r) => r.threadKey).filter((t): t is string => t !== null));
-  const rows = [...readEvidenceRows(db, asOf)].filter((r) => ids.has(r.interactionId) || (r.threadKey !== null && threads.has(r.threadKey)));
+  const rows = readPersonEvidenceRows(db, asOf, personId).filter((r) => ids.has(r.interactionId) || (r.threadKey !== null && threads.has(r.threadKey)));
   const onlyThem = rows.filter((r) => r.personId === null || r.personId === personId);
   const e = collectEvidence(onlyThem, rules).get(personId) ?? emptyEvidence();
   const twoWayThreads = new Set<string>();

@@ -9,20 +9,30 @@ import { readRules } from '../store/settingsStore';
 
 type RawEvidenceRow = [number, EvidenceRow['kind'], string, string | null, number, number | null, number, number, string | null, number, number, number];
 
+const EVIDENCE_COLUMNS = `i.id, i.kind, i.day, i.thread_key, i.connected, i.others_count, i.automated, i.manual,
+       c.person_id, c.status = 'own', p.is_sender, p.declined
+  FROM interactions i
+  JOIN participants p ON p.interaction_id = i.id
+  JOIN contacts c ON c.id = p.contact_id
+ WHERE i.day <= ? AND (c.person_id IS NOT NULL OR c.status = 'own')`;
+
 /** Reads every participant row of interactions up to asOf whose contact is a person or you. */
 export function readEvidenceRows(db: Db, asOf: string): Iterable<EvidenceRow> {
-  const stmt = db
-    .prepare(
-      `SELECT i.id, i.kind, i.day, i.thread_key, i.connected, i.others_count, i.automated, i.manual,
-              c.person_id, c.status = 'own', p.is_sender, p.declined
-         FROM interactions i
-         JOIN participants p ON p.interaction_id = i.id
-         JOIN contacts c ON c.id = p.contact_id
-        WHERE i.day <= ? AND (c.person_id IS NOT NULL OR c.status = 'own')`,
-    )
-    .raw(true);
+  return toEvidenceRows(db.prepare(`SELECT ${EVIDENCE_COLUMNS}`).raw(true).iterate(asOf) as Iterable<RawEvidenceRow>);
+}
+
+/** The same rows, limited to the meetings and threads one person takes part in (a person's page). */
+export function readPersonEvidenceRows(db: Db, asOf: string, personId: string): EvidenceRow[] {
+  const sql = `SELECT ${EVIDENCE_COLUMNS}
+     AND (i.id IN (SELECT p2.interaction_id FROM participants p2 JOIN contacts c2 ON c2.id = p2.contact_id WHERE c2.person_id = ?1)
+       OR i.thread_key IN (SELECT i3.thread_key FROM interactions i3 JOIN participants p3 ON p3.interaction_id = i3.id
+                            JOIN contacts c3 ON c3.id = p3.contact_id WHERE c3.person_id = ?1 AND i3.thread_key IS NOT NULL))`;
+  return [...toEvidenceRows(db.prepare(sql.replace('i.day <= ?', 'i.day <= ?2')).raw(true).iterate({ 1: personId, 2: asOf } as never) as Iterable<RawEvidenceRow>)];
+}
+
+function toEvidenceRows(raw: Iterable<RawEvidenceRow>): Iterable<EvidenceRow> {
   return (function* () {
-    for (const r of stmt.iterate(asOf) as Iterable<RawEvidenceRow>) {
+    for (const r of raw) {
       yield {
         interactionId: r[0],
         kind: r[1],
