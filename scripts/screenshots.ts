@@ -1,0 +1,66 @@
+// Takes screenshots of every page in headless Chromium against `serve` on a database (default: a
+// fresh one with the demo network), so a person can look at what the UI shows. Usage:
+//   npm run build:renderer && npx tsx scripts/screenshots.ts [--db FILE] [--out DIR] [--theme dark]
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? undefined : args[i + 1];
+};
+const root = resolve(import.meta.dirname, '..');
+const out = resolve(option('out') ?? 'screenshots');
+const db = option('db') ?? join(mkdtempSync(join(tmpdir(), 'tiecheck-shots-')), 'shots.db');
+const theme = option('theme') ?? 'light';
+mkdirSync(out, { recursive: true });
+
+const server = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'electron/cli/index.ts'), 'serve', '--port', '0', '--db', db], { cwd: root });
+const url = await new Promise<string>((resolveUrl, reject) => {
+  let text = '';
+  server.stdout.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(text);
+    if (m) resolveUrl(m[0]);
+  });
+  server.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+});
+const browser = await chromium.launch({
+  executablePath: process.env.TIECHECK_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, colorScheme: theme === 'dark' ? 'dark' : 'light' });
+  await page.goto(url);
+  const info = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('tiecheck-token');
+    const res = await fetch('/api/app:info', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
+    return (await res.json()) as { value: { persons: number } };
+  });
+  if (info.value.persons === 0) {
+    await page.screenshot({ path: join(out, `empty-${theme}.png`), fullPage: true });
+    await page.getByRole('button', { name: /demo/i }).click();
+    await page.waitForSelector('svg', { timeout: 60_000 });
+  }
+  for (const name of ['dashboard', 'people', 'import', 'review', 'report', 'settings']) {
+    await page.goto(`${new URL(url).origin}/#/${name}`);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(out, `${name}-${theme}.png`), fullPage: name !== 'people' });
+  }
+  const firstPerson = await page.evaluate(() => document.querySelector('a[href^="#/person/"]')?.getAttribute('href'));
+  await page.goto(`${new URL(url).origin}/#/people`);
+  await page.waitForTimeout(1000);
+  const href = firstPerson ?? (await page.evaluate(() => document.querySelector('a[href^="#/person/"]')?.getAttribute('href')));
+  if (href) {
+    await page.goto(`${new URL(url).origin}/${href}`);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(out, `person-${theme}.png`), fullPage: true });
+  }
+  console.log(`screenshots in ${out}`);
+} finally {
+  await browser.close();
+  server.kill();
+}
