@@ -58,6 +58,8 @@ export function PeopleTable({ persons, selection, onSelection, onOpen, onTagKey,
   }, [focusIndex, virtualizer]);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // Header buttons and checkboxes keep their own keys (Enter sorts, Space checks).
+    if (e.target !== e.currentTarget) return;
     const command = tableCommand(e);
     if (!command) return;
     e.preventDefault();
