@@ -1,0 +1,87 @@
+// `npm run bench`: generates large data sets with the project's own generator, measures the engine beside baselines
+// run on the same machine in the same run, prints a table of goals (reported, never enforced) and writes bench-data/results.json.
+import { execSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir, makeRunDir, progress, readSettings } from './bench/benchEnv';
+import { BenchData } from './bench/benchData';
+import { benchCalendar, benchConnections, benchGenericCsv, benchMbox } from './bench/importBenches';
+import { benchAccuracy } from './bench/accuracyBench';
+import { benchDatabase } from './bench/databaseBenches';
+import { fmt, renderResults, summaryLine, type BenchRow } from './bench/resultTable';
+
+const SECTIONS: { ids: number[]; title: string; run: (data: BenchData) => Promise<BenchRow[]> }[] = [
+  { ids: [1], title: 'LinkedIn connections import', run: benchConnections },
+  { ids: [2], title: 'generic CSV of 1,000,000 rows', run: benchGenericCsv },
+  { ids: [3], title: 'mbox', run: benchMbox },
+  { ids: [4], title: 'calendar', run: benchCalendar },
+  { ids: [6, 7, 8], title: 'linking, audit and tagging on a heavy database', run: benchDatabase },
+];
+
+function gitCommit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+async function main(): Promise<void> {
+  const settings = readSettings();
+  const dir = makeRunDir();
+  const data = new BenchData(settings, dir);
+  const started = performance.now();
+  const loadBefore = load();
+  progress(`settings ${JSON.stringify({ ...settings, only: [...settings.only] })}; data in ${dir}; load average ${loadBefore}`);
+  const rows: BenchRow[] = [];
+  let accuracyDetail = '';
+  const crashed = (ids: number[], title: string, err: unknown): BenchRow => {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    progress(`section ${ids.join(',')} (${title}) failed: ${err instanceof Error ? err.stack : message}`);
+    return { section: ids[0], name: `${title}: CRASHED`, measured: message.slice(0, 120), baseline: '—', ratio: null, goal: 'runs', pass: false, raw: { error: String(err) } };
+  };
+  const plan = [...SECTIONS.slice(0, 4), { ids: [5], title: 'accuracy', run: null }, SECTIONS[4]];
+  try {
+    for (const section of plan) {
+      if (!section.ids.some((id) => settings.only.has(id))) continue;
+      try {
+        if (section.run) rows.push(...(await section.run(data)).filter((r) => settings.only.has(r.section)));
+        else {
+          const accuracy = await benchAccuracy(data);
+          rows.push(...accuracy.rows);
+          accuracyDetail = accuracy.detail;
+        }
+      } catch (err) {
+        rows.push(crashed(section.ids, section.title, err));
+      }
+    }
+  } finally {
+    if (!settings.keep) rmSync(dir, { recursive: true, force: true });
+  }
+
+  const totalMs = performance.now() - started;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
+  const header = [
+    `Tiecheck bench @ ${gitCommit()} — ${new Date().toISOString()}`,
+    `machine: ${machine}; load average before ${loadBefore}, after ${load()}`,
+    `settings: BENCH_SCALE=${settings.scale} BENCH_MBOX_MB=${settings.mboxMb} seed ${settings.seed} asOf ${settings.asOf}; total ${fmt.sec(totalMs)}`,
+    'ratio = measured ÷ baseline (wall time); times are the best of the runs noted; goals are reported, not enforced.',
+  ].join('\n');
+  process.stdout.write(`${header}\n\n${renderResults(rows)}\n\n${accuracyDetail ? accuracyDetail + '\n\n' : ''}${summaryLine(rows)}\n`);
+
+  mkdirSync(dataDir, { recursive: true });
+  const resultsPath = join(dataDir, 'results.json');
+  writeFileSync(
+    resultsPath,
+    JSON.stringify({ commit: gitCommit(), at: new Date().toISOString(), machine, loadBefore, loadAfter: load(), settings: { ...settings, only: [...settings.only] }, totalMs, rows }, null, 2),
+  );
+  progress(`wrote ${resultsPath}`);
+}
+
+main().catch((err: unknown) => {
+  progress(`bench failed: ${err instanceof Error ? err.stack : String(err)}`);
+  process.exitCode = 0;
+});

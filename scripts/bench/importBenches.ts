@@ -1,0 +1,178 @@
+// Sections 1–4: import throughput and memory of connections, a 1,000,000-row generic CSV, a large mbox and a 10,000-event calendar.
+import { spawnSync } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeGenericPeopleCsv, writeIcs, writeMbox } from '../../shared/demo';
+import { mb, progress, runChild, timed, writeChunks, type ChildResult, type ChildTask } from './benchEnv';
+import { removeDb, type BenchData } from './benchData';
+import { fmt, type BenchRow } from './resultTable';
+
+const MEMORY_GOAL_KB = 300 * 1024;
+
+/** Runs a child task `times` times and keeps the fastest run (the one least disturbed by other load). */
+async function bestOf(times: number, label: string, task: () => ChildTask): Promise<ChildResult> {
+  let best: ChildResult | null = null;
+  for (let i = 0; i < times; i++) {
+    const r = await runChild(task());
+    progress(`  ${label} run ${i + 1}/${times}: ${fmt.sec(r.ms)} (cpu ${fmt.sec(r.cpuMs)}, rss ${fmt.mb(r.maxRssKb)})`);
+    if (!best || r.ms < best.ms) best = r;
+  }
+  return best!;
+}
+
+const cpuNote = (measured: ChildResult, baseline: { cpuMs: number }): string =>
+  `CPU time ${fmt.sec(measured.cpuMs)} vs ${fmt.sec(baseline.cpuMs)} (cpu ratio ${fmt.ratio(measured.cpuMs / Math.max(baseline.cpuMs, 0.001))})`;
+
+export async function benchConnections(data: BenchData): Promise<BenchRow[]> {
+  progress(`[1] connections import: ${data.connectionCount} LinkedIn connections`);
+  const csv = await data.connectionsCsv();
+  const base = await bestOf(3, 'papaparse', () => ({ task: 'papaparse', file: csv, stream: false }));
+  let lastDb = '';
+  let run = 0;
+  const imp = await bestOf(2, 'importFile', () => {
+    lastDb = join(data.dir, `connections-${++run}.db`);
+    removeDb(lastDb);
+    return { task: 'import', dbPath: lastDb, file: csv, kind: 'connections' };
+  });
+  data.adoptConnectionsDb(lastDb);
+  const ratio = imp.ms / base.ms;
+  return [{
+    section: 1,
+    name: `LinkedIn Connections.csv import (${fmt.int(imp.added ?? 0)} rows)`,
+    measured: `${fmt.sec(imp.ms)} · ${fmt.rate(imp.count, imp.ms, 'rows')}`,
+    baseline: `papaparse ${fmt.sec(base.ms)} · ${fmt.rate(base.count, base.ms, 'rows')}`,
+    ratio,
+    goal: '≤ 3×',
+    pass: ratio <= 3,
+    note: `best of 2 imports into a fresh db vs best of 3 bare parses (readFileSync + Papa.parse), each in its own child process; ${cpuNote(imp, base)}`,
+    raw: { fileBytes: statSync(csv).size, import: imp, papaparse: base },
+  }];
+}
+
+export async function benchGenericCsv(data: BenchData): Promise<BenchRow[]> {
+  const rows = Math.round(1_000_000 * data.settings.scale);
+  progress(`[2] generic CSV: ${fmt.int(rows)} rows`);
+  const file = join(data.dir, 'people.csv');
+  const written = await timed(() => writeChunks(file, writeGenericPeopleCsv({ rows, seed: data.settings.seed })));
+  progress(`  wrote people.csv (${mb(written.value).toFixed(0)} MB) in ${fmt.sec(written.ms)}`);
+  const base = await runChild({ task: 'papaparse', file, stream: true });
+  progress(`  papaparse stream: ${fmt.sec(base.ms)}, rss ${fmt.mb(base.maxRssKb)}`);
+  const dbPath = join(data.dir, 'people.db');
+  removeDb(dbPath);
+  const imp = await runChild({ task: 'import', dbPath, file, kind: 'connections' });
+  progress(`  importFile: ${fmt.sec(imp.ms)}, rss ${fmt.mb(imp.maxRssKb)}, added ${imp.added}`);
+  removeDb(dbPath);
+  if (!data.settings.keep) rmSync(file, { force: true });
+  const raw = { rows, fileBytes: written.value, import: imp, papaparseStream: base };
+  return [
+    {
+      section: 2,
+      name: `generic CSV ${fmt.int(rows)} rows: peak RSS`,
+      measured: `${fmt.mb(imp.maxRssKb)} (child maxRSS)`,
+      baseline: `papaparse stream ${fmt.mb(base.maxRssKb)}`,
+      ratio: null,
+      goal: '< 300 MB',
+      pass: imp.maxRssKb < MEMORY_GOAL_KB,
+      note: `${mb(written.value).toFixed(0)} MB file; MB = MiB; while the file was read: RSS ≤ ${fmt.mb(imp.parsePeakRssKb ?? 0)}, V8 heap ≤ ${fmt.mb(imp.parsePeakHeapKb ?? 0)} (sampled); added ${fmt.int(imp.added ?? 0)}, skipped ${fmt.int(imp.skipped ?? 0)}`,
+      raw,
+    },
+    {
+      section: 2,
+      name: `generic CSV ${fmt.int(rows)} rows: throughput`,
+      measured: `${fmt.sec(imp.ms)} · ${fmt.rate(imp.count, imp.ms, 'rows')}`,
+      baseline: `papaparse stream ${fmt.sec(base.ms)} · ${fmt.rate(base.count, base.ms, 'rows')}`,
+      ratio: imp.ms / base.ms,
+      goal: '—',
+      pass: null,
+      note: cpuNote(imp, base),
+      raw: {},
+    },
+  ];
+}
+
+/** `grep -c '^From '` over the file, timed from outside; its CPU time from the shell's `times`. */
+function grepFrom(file: string): { ms: number; cpuMs: number; count: number } {
+  const start = performance.now();
+  const r = spawnSync('bash', ['-c', 'grep -c "^From " "$1"; times', 'grep-bench', file], { encoding: 'utf8' });
+  const ms = performance.now() - start;
+  const lines = r.stdout.trim().split('\n');
+  const seconds = (lines[2] ?? '').match(/(\d+)m([\d.]+)s/g) ?? [];
+  const cpuMs = seconds.reduce((sum, t) => {
+    const [, m, s] = /(\d+)m([\d.]+)s/.exec(t)!;
+    return sum + (Number(m) * 60 + Number(s)) * 1000;
+  }, 0);
+  return { ms, cpuMs, count: Number(lines[0]) };
+}
+
+export async function benchMbox(data: BenchData): Promise<BenchRow[]> {
+  const targetBytes = data.settings.mboxMb * 1024 * 1024;
+  progress(`[3] mbox: ~${data.settings.mboxMb} MB`);
+  const file = join(data.dir, 'All mail Including Spam and Trash.mbox');
+  const written = await timed(() => writeChunks(file, writeMbox(data.network(), { targetBytes })));
+  progress(`  wrote the mbox (${mb(written.value).toFixed(0)} MB) in ${fmt.sec(written.ms)}`);
+  let grep = grepFrom(file);
+  for (let i = 0; i < 2; i++) {
+    const again = grepFrom(file);
+    if (again.ms < grep.ms) grep = again;
+  }
+  progress(`  grep -c: ${fmt.sec(grep.ms)} (${grep.count} separators)`);
+  const scan = await runChild({ task: 'lineScan', file });
+  progress(`  node line scan: ${fmt.sec(scan.ms)}`);
+  const dbPath = await data.freshConnectionsDb(join(data.dir, 'mbox.db'));
+  const imp = await runChild({ task: 'import', dbPath, file, kind: 'interactions', me: data.me() });
+  progress(`  importFile: ${fmt.sec(imp.ms)}, rss ${fmt.mb(imp.maxRssKb)}, added ${imp.added}`);
+  removeDb(dbPath);
+  if (!data.settings.keep) rmSync(file, { force: true });
+  const sizeMb = mb(written.value);
+  const ratio = imp.ms / grep.ms;
+  const raw = { fileBytes: written.value, grep, nodeLineScan: scan, import: imp };
+  return [
+    {
+      section: 3,
+      name: `mbox ingest (${sizeMb.toFixed(0)} MB, ${fmt.int(grep.count)} messages)`,
+      measured: `${fmt.sec(imp.ms)} · ${(sizeMb / (imp.ms / 1000)).toFixed(1)} MB/s`,
+      baseline: `grep -c ${fmt.sec(grep.ms)} · ${(sizeMb / (grep.ms / 1000)).toFixed(0)} MB/s`,
+      ratio,
+      goal: '≤ 4×',
+      pass: ratio <= 4,
+      note: `into a db already holding the ${fmt.int(data.connectionCount)} connections; a bare Node scan for "From " lines takes ${fmt.sec(scan.ms)} (${fmt.ratio(scan.ms / grep.ms)} grep); ${cpuNote(imp, grep)}; added ${fmt.int(imp.added ?? 0)} interactions, ${fmt.int(imp.rows?.participants ?? 0)} participants`,
+      raw,
+    },
+    {
+      section: 3,
+      name: `mbox peak RSS (${sizeMb.toFixed(0)} MB file)`,
+      measured: `${fmt.mb(imp.maxRssKb)} (child maxRSS)`,
+      baseline: `node line scan ${fmt.mb(scan.maxRssKb)}`,
+      ratio: null,
+      goal: '< 300 MB',
+      pass: imp.maxRssKb < MEMORY_GOAL_KB,
+      note: `while the file was read: RSS ≤ ${fmt.mb(imp.parsePeakRssKb ?? 0)}, V8 heap ≤ ${fmt.mb(imp.parsePeakHeapKb ?? 0)} (sampled)${data.settings.mboxMb < 2048 ? '; the issue asks this of a 2 GB mbox: run with BENCH_MBOX_MB=2048 for the full check' : ''}`,
+      raw: {},
+    },
+  ];
+}
+
+export async function benchCalendar(data: BenchData): Promise<BenchRow[]> {
+  const net = data.network();
+  const target = Math.round(10_000 * data.settings.scale);
+  const filler = Math.max(0, target - net.meetings.length);
+  progress(`[4] calendar: ${net.meetings.length} meetings of the network + ${filler} personal events`);
+  const file = join(data.dir, `${net.me.email}.ics`);
+  const written = await writeChunks(file, writeIcs(net, { fillerEvents: filler }));
+  const base = await runChild({ task: 'icalParse', file });
+  const dbPath = await data.freshConnectionsDb(join(data.dir, 'calendar.db'));
+  const imp = await runChild({ task: 'import', dbPath, file, kind: 'interactions', me: data.me() });
+  progress(`  importFile: ${fmt.sec(imp.ms)} (ical.js parse alone ${fmt.sec(base.ms)})`);
+  removeDb(dbPath);
+  return [{
+    section: 4,
+    name: `calendar .ics (${fmt.int(base.count)} VEVENTs)`,
+    measured: `${fmt.sec(imp.ms)} · ${fmt.rate(base.count, imp.ms, 'events')}`,
+    baseline: `ical.js parse ${fmt.sec(base.ms)}`,
+    ratio: imp.ms / base.ms,
+    goal: '< 5 s',
+    pass: imp.ms < 5000,
+    note: `${mb(written).toFixed(1)} MB; ${fmt.int(imp.added ?? 0)} interactions added (weekly occurrences expanded); ${cpuNote(imp, base)}`,
+    raw: { fileBytes: written, events: base.count, import: imp, icalParse: base },
+  }];
+}
