@@ -91,6 +91,12 @@ export const calls = {
     z.object({ contactId: z.number().int(), personId: personId.nullable(), verdict: z.enum(['confirm', 'reject']) }).strict(),
     ok,
   ),
+  'person:merge': call(z.object({ keepId: personId, mergeId: personId }).strict(), z.object({ operationId: z.string() })),
+  'person:split': call(
+    z.object({ id: personId, connectionIds: z.array(z.number().int()).min(1).max(1000) }).strict(),
+    z.object({ operationId: z.string(), newPersonId: z.string() }),
+  ),
+  'person:undo': call(z.object({ operationId: z.string().max(64) }).strict(), z.object({ undone: z.boolean() })),
 } as const;
 
 export const events = {
