@@ -111,6 +111,7 @@ describe.skipIf(!uiIsBuilt())('people table in Chromium', () => {
     expect(lines[0].toLowerCase()).toContain('tier');
     expect(lines.length - 1).toBe(dilution);
     await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await s.screenshot('people-table', false);
   });
 

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import type { PersonId } from '../../../shared/api/schemas';
-import { TIER_MEANINGS } from '../../../shared/report/tierLabels';
+import { TIER_LABELS, TIER_MEANINGS } from '../../../shared/report/tierLabels';
 import { ErrorNotice, describeError } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ProfileLink } from '../../components/ProfileLink';
@@ -85,7 +85,7 @@ export function PersonPage({ id }: { id: string }) {
         </div>
       </header>
       <p className="person-meaning">
-        {TIER_MEANINGS[p.tier]}. {p.inPerson} in person, {p.conversations} conversation{p.conversations === 1 ? '' : 's'}, {p.oneWay} one-way; last conversation{' '}
+        <strong>{TIER_LABELS[p.tier]}</strong>: {TIER_MEANINGS[p.tier]}. {p.inPerson} in person, {p.conversations} conversation{p.conversations === 1 ? '' : 's'}, {p.oneWay} one-way; last conversation{' '}
         {p.lastContact ? formatDay(p.lastContact) : 'never'}.{allRemoved ? ' Every connection to them has been removed, so they are left out of the audit.' : ''}
       </p>
 

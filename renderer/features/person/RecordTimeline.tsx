@@ -5,12 +5,12 @@ import { formatCount, formatDay } from '../../components/formatting';
 
 const KIND_WORDS: Record<string, string> = { in_person: 'In person', call: 'Call', video: 'Video', email: 'Email', message: 'Message', event: 'Event' };
 const HOW_WORDS: Record<string, string> = {
-  email: 'same e-mail address',
-  url: 'same profile URL',
-  phone: 'same phone number',
+  email: 'the same e-mail address',
+  url: 'the same profile URL',
+  phone: 'the same phone number',
   name: 'an unambiguous name',
   'name+domain': 'name, with an e-mail domain that fits their company',
-  manual: 'logged by you',
+  manual: 'you',
   decision: 'your decision',
 };
 const PAGE = 100;
