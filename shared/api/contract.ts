@@ -84,6 +84,23 @@ export const calls = {
   'tags:undo': call(z.object({ operationId: z.string().max(64) }).strict(), z.object({ changed: z.number() })),
   'tags:list': call(empty, z.object({ tags: z.array(z.object({ tag: z.string(), count: z.number() })) })),
   'export:prune': call(z.object({ tag: tagName, asOf: dayString.optional() }).strict(), z.object({ fileName: z.string(), csv: z.string(), rows: z.number() })),
+  'prune:status': call(
+    z.object({ tag: tagName }).strict(),
+    z.object({
+      rows: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          status: z.enum(['pruned', 'partly', 'still connected']),
+          removed: z.array(z.object({ network: z.string(), removedAt: z.string() })),
+          connected: z.array(z.string()),
+        }),
+      ),
+      pruned: z.number(),
+      partly: z.number(),
+      stillConnected: z.number(),
+    }),
+  ),
   'report:html': call(z.object({ asOf: dayString.optional() }).strict(), z.object({ html: z.string() })),
 
   'review:list': call(empty, z.object({ items: z.array(reviewItemSchema) })),
@@ -97,6 +114,15 @@ export const calls = {
     z.object({ operationId: z.string(), newPersonId: z.string() }),
   ),
   'person:undo': call(z.object({ operationId: z.string().max(64) }).strict(), z.object({ undone: z.boolean() })),
+
+  // The whole database: a download of a consistent copy (base64, for both doors: no file path ever
+  // comes from the UI), a restore from a staged file, and deletion of everything.
+  'data:export': call(empty, z.object({ fileName: z.string(), bytes: z.number(), base64: z.string() })),
+  'data:restore': call(
+    z.object({ fileRef }).strict(),
+    z.object({ schemaVersion: z.number(), persons: z.number(), connections: z.number(), interactions: z.number(), previousBackup: z.string().nullable() }),
+  ),
+  'data:deleteAll': call(z.object({ confirm: z.literal('DELETE') }).strict(), z.object({ deletedRows: z.number(), backupsRemoved: z.number() })),
 } as const;
 
 export const events = {

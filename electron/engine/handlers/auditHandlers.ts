@@ -7,12 +7,13 @@ import { readPersonDetail } from '../audit/personDetail';
 import { applyTag, listTags, undoTagOperation } from '../store/tagsStore';
 import { selectPersons } from '../audit/selectPersons';
 import { pruneListCsv } from '../audit/pruneList';
+import { readPruneStatus } from '../audit/pruneStatus';
 import { buildReportModel } from '../../../shared/report/model';
 import { renderReportHtml } from '../report/renderReportHtml';
 
 export const auditHandlers: Pick<
   Handlers,
-  'audit:get' | 'audit:history' | 'person:get' | 'person:setNote' | 'tags:apply' | 'tags:undo' | 'tags:list' | 'export:prune' | 'report:html'
+  'audit:get' | 'audit:history' | 'person:get' | 'person:setNote' | 'tags:apply' | 'tags:undo' | 'tags:list' | 'export:prune' | 'prune:status' | 'report:html'
 > = {
   'audit:get': (req, ctx) => {
     const audit = runAudit(ctx.db, { asOf: req.asOf });
@@ -38,6 +39,7 @@ export const auditHandlers: Pick<
   },
   'tags:list': (_req, ctx) => ({ tags: listTags(ctx.db) }),
   'export:prune': (req, ctx) => pruneListCsv(ctx.db, req.tag, req.asOf),
+  'prune:status': (req, ctx) => readPruneStatus(ctx.db, req.tag),
   'report:html': async (req, ctx) => {
     const audit = runAudit(ctx.db, { asOf: req.asOf });
     return { html: await renderReportHtml(buildReportModel(audit, readSnapshots(ctx.db))) };

@@ -120,3 +120,21 @@ describe('evidence', () => {
     expect(() => logMeeting(ws.ctx.db, { with: ['Nobody Known'], kind: 'call', date: '2026-05-01' })).toThrow(/no connection matches/);
   });
 });
+
+describe('the prune loop', () => {
+  it('confirms removals of tagged connections on the next export', async () => {
+    const { applyTag } = await import('../../../electron/engine/store/tagsStore');
+    const { readPruneStatus } = await import('../../../electron/engine/audit/pruneStatus');
+    await importFile(ws.ctx.db, ws.write('Connections.csv', linkedInConnections(ROWS)), { kind: 'connections' });
+    const ids = runAudit(ws.ctx.db).persons.filter((p) => /Renée|Zoë/.test(p.name)).map((p) => p.id);
+    applyTag(ws.ctx.db, 'add', 'prune', ids);
+    expect(readPruneStatus(ws.ctx.db, 'prune')).toMatchObject({ pruned: 0, stillConnected: 2 });
+    // The user removed Renée on LinkedIn but not Zoë; the next export says so.
+    const next = linkedInConnections(ROWS.filter((r) => !r.startsWith('Renée')));
+    await importFile(ws.ctx.db, ws.write('Connections-next.csv', next), { kind: 'connections', removals: true });
+    const status = readPruneStatus(ws.ctx.db, 'prune');
+    expect(status).toMatchObject({ pruned: 1, stillConnected: 1 });
+    expect(status.rows.find((r) => r.name.startsWith('Renée'))).toMatchObject({ status: 'pruned', removed: [{ network: 'linkedin' }] });
+    expect(runAudit(ws.ctx.db).persons.some((p) => p.name.startsWith('Renée'))).toBe(false);
+  });
+});
