@@ -51,3 +51,18 @@ export function formatDelta(n: number): string {
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+const NETWORK_NAMES: Record<string, string> = {
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+  google: 'Google Contacts',
+  outlook: 'Outlook',
+  vcard: 'vCard',
+  csv: 'CSV',
+};
+
+/** A network's stored name as people write it: `linkedin` → `LinkedIn`; names the user gave stay as they are. */
+export function formatNetwork(network: string | null | undefined): string {
+  if (!network) return '—';
+  return NETWORK_NAMES[network.toLowerCase()] ?? network;
+}

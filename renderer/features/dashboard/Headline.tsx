@@ -36,7 +36,7 @@ export function Headline({ model: m, onSelect }: HeadlineProps) {
                   <span className="dash-swatch" style={{ background: TIER_COLORS[t] }} aria-hidden="true" />
                   <span className="dash-count-label">{slice.label}</span>
                   <span className="dash-count-number">{formatCount(slice.count)}</span>
-                  <span className="muted">{formatPercent(slice.share)}</span>
+                  <span className="dash-count-share">{formatPercent(slice.share)}</span>
                 </button>
               </li>
             );

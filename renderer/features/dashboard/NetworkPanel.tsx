@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { AuditPerson } from '../../../shared/domain/audit';
 import { StackedTierBars } from '../../components/charts/StackedTierBars';
-import { formatCount, plural } from '../../components/formatting';
+import { formatCount, formatNetwork, plural } from '../../components/formatting';
 import { ChartCard } from './ChartCard';
 import { countNetworks } from './networkOverlap';
 
@@ -32,7 +32,7 @@ export function NetworkPanel({ persons, onSelect }: NetworkPanelProps) {
           {overlap.combinations.map((c) => (
             <li key={c.networks.join('+')}>
               <button type="button" className="link-button" onClick={() => onSelect(c.filter)}>
-                {c.networks.join(' + ')}
+                {c.networks.map(formatNetwork).join(' + ')}
               </button>{' '}
               <span className="muted">{formatCount(c.count)}</span>
             </li>

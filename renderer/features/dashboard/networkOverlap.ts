@@ -2,9 +2,12 @@
 import { TIERS, type AuditPerson } from '../../../shared/domain/audit';
 import { emptyTierCounts, type TierCounts } from '../../../shared/report/cohorts';
 import { allOf, quoteFilterValue } from '../../../shared/report/filters';
+import { formatNetwork } from '../../components/formatting';
 
 export interface NetworkStack {
   label: string;
+  /** The stored name, e.g. `linkedin`. */
+  network: string;
   counts: TierCounts;
   total: number;
   filter: string;
@@ -47,7 +50,7 @@ export function countNetworks(persons: readonly AuditPerson[], maxCombinations =
     }
   }
   const networks = [...byNetwork.entries()]
-    .map(([label, counts]) => ({ label, counts, total: TIERS.reduce((n, t) => n + counts[t], 0), filter: networkFilter(label) }))
+    .map(([network, counts]) => ({ label: formatNetwork(network), network, counts, total: TIERS.reduce((n, t) => n + counts[t], 0), filter: networkFilter(network) }))
     .sort((a, b) => b.total - a.total || a.label.localeCompare(b.label));
   const combinations = [...byCombination.entries()]
     .map(([key, count]) => {

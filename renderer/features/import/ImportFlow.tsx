@@ -6,7 +6,7 @@ import type { ImportSummary } from '../../../shared/api/schemas';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
-import { formatBytes, formatCount } from '../../components/formatting';
+import { formatBytes, formatCount, formatNetwork } from '../../components/formatting';
 import { CONNECTION_FORMATS, INTERACTION_FORMATS } from './detectKind';
 import { ImportSummaryView } from './ImportSummaryView';
 import { MappingEditor } from './MappingEditor';
@@ -75,9 +75,11 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
       <>
         <ImportSummaryView summary={summary} onConfirmRemovals={summary.removed === 0 && summary.missing > 0 ? () => removals.mutate() : undefined} confirming={removals.isPending} />
         {removals.isError ? <ErrorNotice title="The connections were not marked removed" error={removals.error} /> : null}
-        <button type="button" onClick={onDone}>
-          Import another file
-        </button>
+        <div className="import-actions">
+          <button type="button" onClick={onDone}>
+            Import another file
+          </button>
+        </div>
       </>
     );
   }
@@ -131,7 +133,7 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
             </div>
             <div>
               <dt>Network</dt>
-              <dd>{(isCsv ? networkName : detected.network) || '—'}</dd>
+              <dd>{isCsv ? networkName || '—' : formatNetwork(detected.network)}</dd>
             </div>
             <div>
               <dt>Encoding</dt>

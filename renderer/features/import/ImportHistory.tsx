@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatCount, formatDateTime } from '../../components/formatting';
+import { formatCount, formatDateTime, formatNetwork } from '../../components/formatting';
 import { QUERY_KEYS } from '../dashboard/dashboardQueries';
 
 function describeCounts(counts: Record<string, number>): string {
@@ -51,7 +51,7 @@ export function ImportHistory() {
                   <th scope="row">{b.file}</th>
                   <td>
                     {b.kind} · {b.format}
-                    {b.network ? ` · ${b.network}` : ''}
+                    {b.network && b.network !== b.format ? ` · ${formatNetwork(b.network)}` : ''}
                   </td>
                   <td>{formatDateTime(b.createdAt)}</td>
                   <td>{describeCounts(b.counts)}</td>

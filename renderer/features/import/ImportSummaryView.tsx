@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportSummary } from '../../../shared/api/schemas';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatCount, plural } from '../../components/formatting';
+import { formatCount, formatNetwork, plural } from '../../components/formatting';
 
 export interface ImportSummaryViewProps {
   summary: ImportSummary;
@@ -19,7 +19,7 @@ function MissingConnections({ summary, onConfirm, confirming }: { summary: Impor
   const [sure, setSure] = useState(false);
   const list = summary.missingConnections ?? [];
   const network = summary.network ?? list[0]?.network ?? '';
-  const label = network ? `${network.charAt(0).toUpperCase()}${network.slice(1)} ` : '';
+  const label = network ? `${formatNetwork(network)} ` : '';
   return (
     <section className="import-missing" aria-labelledby="missing-title">
       <h3 id="missing-title">
@@ -108,7 +108,7 @@ export function ImportSummaryView({ summary: s, onConfirmRemovals, confirming }:
       <h2 id="summary-title">Imported {s.file}</h2>
       <p className="muted">
         Format {s.format}
-        {s.network ? ` · network ${s.network}` : ''}
+        {s.network && s.network !== s.format ? ` · network ${formatNetwork(s.network)}` : ''}
       </p>
       <dl className="import-counts" aria-live="polite">
         {counts.map(([label, n]) => (

@@ -19,29 +19,35 @@ const THEMES: { value: ThemeChoice; label: string }[] = [
 function ThemeSwitch() {
   const [theme, setTheme] = useState<ThemeChoice>(readStoredTheme);
   return (
-    <fieldset className="card settings-form settings-theme">
-      <legend>Theme</legend>
-      {THEMES.map((t) => (
-        <label key={t.value} className="settings-radio">
-          <input
-            type="radio"
-            name="theme"
-            value={t.value}
-            checked={theme === t.value}
-            onChange={() => {
-              setTheme(t.value);
-              storeTheme(t.value);
-            }}
-          />
-          {t.label}
-        </label>
-      ))}
-    </fieldset>
+    <section className="card settings-form" aria-labelledby="theme-title">
+      <h2 id="theme-title">Theme</h2>
+      <fieldset className="settings-theme">
+        <legend className="visually-hidden">Colour theme</legend>
+        {THEMES.map((t) => (
+          <label key={t.value} className="settings-radio">
+            <input
+              type="radio"
+              name="theme"
+              value={t.value}
+              checked={theme === t.value}
+              onChange={() => {
+                setTheme(t.value);
+                storeTheme(t.value);
+              }}
+            />
+            {t.label}
+          </label>
+        ))}
+      </fieldset>
+    </section>
   );
 }
 
 export function SettingsPage() {
-  const settings = useQuery({ queryKey: QUERY_KEYS.settings, queryFn: () => api['settings:get']({}) });
+  const settings = useQuery({
+    queryKey: QUERY_KEYS.settings,
+    queryFn: () => api['settings:get']({}),
+  });
   const info = useAppInfo();
   return (
     <div className="settings">
