@@ -11,6 +11,7 @@ import { selectPersons } from '../engine/audit/selectPersons';
 import { applyTag } from '../engine/store/tagsStore';
 import { pruneListCsv } from '../engine/audit/pruneList';
 import { classifyTypedIdentity } from '../engine/store/identityKeys';
+import { deleteAllData, exportDatabase, restoreDatabase } from '../engine/store/dataAdmin';
 import { isDay } from '../../shared/audit/calendarDays';
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain/records';
 import { allowOnly, flag, mapFlags, requireFlag, UsageError, type ParsedArgs } from './cliArgs';
@@ -137,5 +138,34 @@ export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => 
     if (ext === '.pdf') await (await import('../engine/report/printReportPdf')).printReportPdf(html, out);
     else writeFileSync(out, html);
     process.stderr.write(`Wrote the report to ${out}.\n`);
+  },
+  backup: async (ctx, args) => {
+    allowOnly(args, ['db', 'out']);
+    const { path, bytes } = exportDatabase(ctx.db, ctx.dbPath, requireFlag(args, 'out'));
+    process.stderr.write(`Wrote a backup of ${ctx.dbPath} to ${path} (${(bytes / 1048576).toFixed(1)} MB).\n`);
+  },
+  restore: async (ctx, args) => {
+    allowOnly(args, ['db']);
+    if (args.files.length !== 1) throw new UsageError('restore needs exactly one FILE (a backup written by tiecheck backup or the app)');
+    const r = restoreDatabase(ctx.db, ctx.dbPath, args.files[0]);
+    process.stderr.write(
+      `Restored ${args.files[0]} into ${ctx.dbPath}: ${r.persons} person(s), ${r.connections} connection(s), ${r.interactions} interaction(s).` +
+        `${r.previousBackup ? ` The contents it replaced are in ${r.previousBackup}.` : ''}\n`,
+    );
+  },
+  wipe: async (ctx, args) => {
+    // `--yes` is not one of cliArgs' switches, so it could swallow the next word (`wipe --yes --db X`
+    // would then aim at the default database): accept it only bare, or as --yes=true.
+    const yes = args.flags.get('yes');
+    args.valueless.delete('yes');
+    allowOnly(args, ['db', 'yes']);
+    if (!yes) throw new UsageError(`wipe deletes every person, connection, interaction, tag and setting in ${ctx.dbPath}, and its backups; add --yes to do it`);
+    if (yes.some((v) => v !== '' && v !== 'true')) throw new UsageError(`--yes takes no value (got "${yes.find((v) => v !== '' && v !== 'true')}"); put it last or write --yes=true`);
+    if (args.files.length) throw new UsageError('wipe takes no FILE; choose the database with --db');
+    const { deletedRows, backupsRemoved, walCleared } = deleteAllData(ctx.db, ctx.dbPath);
+    process.stderr.write(
+      `Deleted ${deletedRows} row(s) from ${ctx.dbPath} and ${backupsRemoved} backup(s) beside it.` +
+        `${walCleared ? '' : ' Another program still has the database open; its log is emptied when that program closes it.'}\n`,
+    );
   },
 };

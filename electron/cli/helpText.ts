@@ -21,6 +21,12 @@ Commands:
           Write the connections carrying TAG as a CSV you can work through on the network.
   report  [--as-of YYYY-MM-DD] --out FILE.html|FILE.pdf
           Write the audit report (self-contained HTML, or PDF where Chromium is installed).
+  backup  --out FILE
+          Write a consistent copy of the whole database to FILE.
+  restore FILE
+          Replace the whole database with a backup (the current contents are kept beside it first).
+  wipe    --yes
+          Delete all your data: every person, record, tag and setting, and the backups beside it.
   serve   [--port N]
           Show the app in your browser at http://127.0.0.1 (with a session token).
 

@@ -3,10 +3,11 @@ import { calls, isChannel, type Envelope } from '../../../shared/api/contract';
 import type { EngineContext } from '../context';
 import { UserFacingError, type Handlers } from './handlerTypes';
 import { auditHandlers } from './auditHandlers';
+import { dataHandlers } from './dataHandlers';
 import { importHandlers } from './importHandlers';
 import { settingsHandlers } from './settingsHandlers';
 
-export const handlers: Handlers = { ...settingsHandlers, ...importHandlers, ...auditHandlers };
+export const handlers: Handlers = { ...settingsHandlers, ...importHandlers, ...auditHandlers, ...dataHandlers };
 
 /** Validates the request against the contract, runs its handler, and never lets a stack trace cross. */
 export async function invoke(ctx: EngineContext, channel: string, request: unknown): Promise<Envelope<unknown>> {
