@@ -38,3 +38,15 @@ export function strengthScore(e: Evidence, asOf: string, rules: AuditRules): num
       : RECENCY_FLOOR + (1 - RECENCY_FLOOR) * Math.pow(2, -monthsBetween(e.lastContact, asOf) / Math.max(1, rules.recentMonths));
   return Math.max(0, Math.min(100, Math.round(100 * volume * recency)));
 }
+
+/** The verdict fields of an audited person: tier, score and the evidence counts behind them. */
+export function verdictOf(e: Evidence, asOf: string, rules: AuditRules) {
+  return {
+    tier: classifyPerson(e, asOf, rules),
+    score: strengthScore(e, asOf, rules),
+    inPerson: e.inPerson,
+    conversations: e.conversations,
+    oneWay: e.oneWay,
+    lastContact: e.lastContact,
+  };
+}

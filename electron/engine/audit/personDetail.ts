@@ -3,7 +3,7 @@
 import type { Db } from '../db/openDatabase';
 import type { PersonDetail } from '../../../shared/api/schemas';
 import { collectEvidence, emptyEvidence, type EvidenceRow } from '../../../shared/audit/evidence';
-import { classifyPerson, SCORE_WEIGHTS, strengthScore } from '../../../shared/audit/classify';
+import { SCORE_WEIGHTS, verdictOf } from '../../../shared/audit/classify';
 import { todayUtc } from '../../../shared/audit/calendarDays';
 import { readRules } from '../store/settingsStore';
 import { readPersonEvidenceRows } from './runAudit';
@@ -87,12 +87,7 @@ export function readPersonDetail(db: Db, personId: string, asOfDay?: string): Pe
       position: person.position,
       networks: [...new Set(active.map((c) => c.network))].sort(),
       connectedOn: active.map((c) => c.connectedOn).filter((d): d is string => !!d).sort()[0] ?? null,
-      tier: classifyPerson(e, asOf, rules),
-      score: strengthScore(e, asOf, rules),
-      inPerson: e.inPerson,
-      conversations: e.conversations,
-      oneWay: e.oneWay,
-      lastContact: e.lastContact,
+      ...verdictOf(e, asOf, rules),
       tags,
       note: person.note,
       scoreBreakdown: {

@@ -2,7 +2,7 @@
 import type { Db } from '../db/openDatabase';
 import type { AuditPerson, AuditResult, AuditRules, Evidence } from '../../../shared/domain/audit';
 import { collectEvidence, emptyEvidence, type EvidenceRow } from '../../../shared/audit/evidence';
-import { classifyPerson, strengthScore } from '../../../shared/audit/classify';
+import { verdictOf } from '../../../shared/audit/classify';
 import { summarise } from '../../../shared/audit/summary';
 import { todayUtc } from '../../../shared/audit/calendarDays';
 import { readRules } from '../store/settingsStore';
@@ -107,12 +107,7 @@ export function runAudit(db: Db, opts: { asOf?: string; rules?: AuditRules } = {
       position: p.position,
       networks: p.networks ? p.networks.split(',').sort() : [],
       connectedOn: p.connectedOn,
-      tier: classifyPerson(e, asOf, rules),
-      score: strengthScore(e, asOf, rules),
-      inPerson: e.inPerson,
-      conversations: e.conversations,
-      oneWay: e.oneWay,
-      lastContact: e.lastContact,
+      ...verdictOf(e, asOf, rules),
       tags: tags.get(p.id) ?? [],
     };
   });

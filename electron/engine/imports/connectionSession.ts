@@ -15,7 +15,8 @@ export interface ConnectionCounts {
   removed: number;
 }
 
-interface ExistingConnection {
+/** A connection row as an import reads it, and as undo restores it. */
+export interface ExistingConnection {
   id: number;
   personId: string;
   firstName: string;

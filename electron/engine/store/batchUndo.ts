@@ -1,19 +1,7 @@
 // Undo of a whole import batch: what it created disappears, what it changed is restored, what the user decided stays.
 import type { Db } from '../db/openDatabase';
+import type { ExistingConnection } from '../imports/connectionSession';
 
-interface SavedConnection {
-  id: number;
-  firstName: string;
-  lastName: string;
-  fullName: string;
-  emailsJson: string;
-  profileUrl: string;
-  phonesJson: string;
-  company: string;
-  position: string;
-  connectedOn: string | null;
-  removedAt: string | null;
-}
 
 export function undoBatch(db: Db, batchId: number): boolean {
   return db.transaction(() => {
@@ -28,7 +16,7 @@ export function undoBatch(db: Db, batchId: number): boolean {
     );
     const changes = db.prepare(`SELECT before_json AS json FROM batch_changes WHERE batch_id = ? AND table_name = 'connections'`).all(batchId) as { json: string }[];
     for (const { json } of changes) {
-      const c = JSON.parse(json) as SavedConnection;
+      const c = JSON.parse(json) as ExistingConnection;
       restore.run(c.firstName, c.lastName, c.fullName, c.emailsJson, c.profileUrl, c.phonesJson, c.company, c.position, c.connectedOn, c.removedAt, c.id);
     }
     db.prepare(`UPDATE connections SET removed_at = NULL, removed_batch_id = NULL WHERE removed_batch_id = ?`).run(batchId);
