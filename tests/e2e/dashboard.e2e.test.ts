@@ -29,7 +29,7 @@ describe.skipIf(!uiIsBuilt())('dashboard in Chromium', () => {
     for (const title of ['Per network', 'Connections added per year', 'Strength distribution', 'Time since last contact', 'Companies with the most dilution', "Dunbar's layers", 'Trend across your audits']) {
       await page.getByRole('heading', { name: title }).waitFor();
     }
-    await page.waitForTimeout(800); // let the chart animations settle before the picture
+    await page.waitForTimeout(1500); // let the chart animations settle before the picture
     await s.screenshot('dashboard');
 
     const cli = await auditFromCli(s.dbPath);
@@ -70,6 +70,18 @@ describe.skipIf(!uiIsBuilt())('dashboard in Chromium', () => {
     expect(after.summary.real).toBeLessThan(before.summary.real);
     expect((await share.textContent())?.trim()).toBe(formatPercent(after.summary.real / after.summary.persons));
 
+    // The theme switch: dark is applied at once and remembered across a reload.
+    await s.open('#/settings');
+    await page.getByLabel('Dark').check();
+    await s.open('#/dashboard');
+    await page.getByTestId('real-share').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.waitForTimeout(1500);
+    await s.screenshot('dashboard-dark', false);
+    await s.open('#/settings');
+    await page.getByLabel('Same as the system').check();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme ?? null)).toBeNull();
+
     // Put the default back so that the rule does not leak into a later look at this database.
     await s.open('#/settings');
     await page.getByLabel('Recent means within (months)').fill(String(before.rules.recentMonths));
@@ -85,12 +97,17 @@ describe.skipIf(!uiIsBuilt())('dashboard in Chromium', () => {
     await shareNumber.waitFor({ timeout: 30_000 });
     const cli = await auditFromCli(s.dbPath);
     expect((await shareNumber.textContent())?.trim()).toBe(formatPercent(cli.summary.real / cli.summary.persons));
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(1500);
     await s.screenshot('report');
     await s.screenshot('report-top', false);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download HTML' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^tiecheck-report-\d{4}-\d{2}-\d{2}\.html$/);
+
+    // An earlier as-of date audits the past: the report's date follows the picker.
+    const lastYear = `${Number(cli.asOf.slice(0, 4)) - 1}${cli.asOf.slice(4)}`;
+    await page.getByLabel('As of').fill(lastYear);
+    await page.locator('.tc-kicker', { hasText: String(Number(cli.asOf.slice(0, 4)) - 1) }).waitFor({ timeout: 30_000 });
   });
 });

@@ -108,6 +108,8 @@ export async function startSession(opts: { dbPath?: string } = {}): Promise<Sess
     if (!isLoopback(req.url()) && !foreignRequests.includes(req.url())) foreignRequests.push(req.url());
   });
   const page = await context.newPage();
+  // Generous: other suites may share the machine; a real hang still fails well inside the test timeout.
+  page.setDefaultTimeout(45_000);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(url);
   const origin = new URL(url).origin;

@@ -18,7 +18,7 @@ export function Headline({ model: m, onSelect }: HeadlineProps) {
         <h2 id="dash-share-title" className="dash-kicker">
           Real share · as of {formatDay(m.asOf)}
         </h2>
-        <p className="dash-share-number" data-testid="real-share" data-share={s.realShare}>
+        <p className="dash-share-number" data-testid="real-share" data-share={s.realShare} style={{ color: TIER_COLORS.real }}>
           {formatPercent(s.persons ? s.real / s.persons : 0)}
         </p>
         <p className="dash-share-caption">
