@@ -4,10 +4,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../engine/createEngine';
 import { registerIpc } from './ipc';
-import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './appProtocol';
+import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { createMainWindow } from './mainWindow';
 import { hardenSessions, installGlobalHardening } from './security';
 import type { EngineContext } from '../engine/context';
 
+// Before anything else: the scheme must be privileged before ready, and no web contents may be created unhardened.
 registerAppScheme();
 installGlobalHardening();
 app.enableSandbox();
@@ -21,43 +23,42 @@ function electronSqliteBinding(): string | undefined {
   return existsSync(candidate) ? candidate : undefined;
 }
 
-function createWindow(): void {
-  mainWindow = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    title: 'Tiecheck',
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-    },
+function openWindow(): void {
+  mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), app.isPackaged);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
   });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.whenReady().then(() => {
-  hardenSessions();
-  serveAppProtocol(join(import.meta.dirname, '../renderer'));
-  ctx = createEngine({ dbPath: join(app.getPath('userData'), 'tiecheck.db'), door: 'electron', nativeBinding: electronSqliteBinding(), importInWorker: true });
-  ctx.emit = (event, payload) => mainWindow?.webContents.send('tiecheck:event', event, payload);
-  registerIpc(ctx);
-  Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+// Two copies on one database file would each think they own it.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
   });
-});
+
+  app.whenReady().then(() => {
+    hardenSessions(app.isPackaged);
+    serveAppProtocol(join(import.meta.dirname, '../renderer'));
+    ctx = createEngine({ dbPath: join(app.getPath('userData'), 'tiecheck.db'), door: 'electron', nativeBinding: electronSqliteBinding(), importInWorker: true });
+    ctx.emit = (event, payload) => mainWindow?.webContents.send('tiecheck:event', event, payload);
+    registerIpc(ctx);
+    Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
+    openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+  });
+}
 
 app.on('window-all-closed', () => {
-  ctx?.db.close();
   if (process.platform !== 'darwin') app.quit();
+});
+
+// On macOS the app outlives its windows and `activate` reopens one over the same engine: close the database only on quit.
+app.on('will-quit', () => {
+  ctx?.db.close();
+  ctx = null;
 });

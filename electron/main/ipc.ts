@@ -5,11 +5,12 @@ import { existsSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { EngineContext } from '../engine/context';
 import { invoke } from '../engine/handlers';
-import { APP_ORIGIN } from './appProtocol';
+import { isAppUrl } from './security';
 
-function trustedSender(event: IpcMainInvokeEvent): boolean {
+/** Only the app's own top frame may call: not a sub-frame, not a page that got navigated elsewhere. */
+export function trustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): boolean {
   const frame = event.senderFrame;
-  return !!frame && frame === event.sender.mainFrame && frame.url.startsWith(`${APP_ORIGIN}/`);
+  return !!frame && frame === event.sender.mainFrame && isAppUrl(frame.url);
 }
 
 const refused = { ok: false as const, error: { code: 'forbidden' as const, message: 'refused: not the app window' } };
