@@ -59,6 +59,28 @@ describe.skipIf(!uiIsBuilt())('import in Chromium', () => {
     expect(s.pageErrors).toEqual([]);
   });
 
+  it('imports LinkedIn messages.csv as interactions and says what the records turned out to be', async () => {
+    const { page } = s;
+    const me = 'https://www.linkedin.com/in/the-owner';
+    const rows = [
+      'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER',
+      `c1,,Łukasz Wójcik,https://www.linkedin.com/in/lukasz-wojcik,Sam Owner,${me},2026-01-10 09:00:00 UTC,,Coffee next week?,INBOX`,
+      `c1,,Sam Owner,${me},Łukasz Wójcik,https://www.linkedin.com/in/lukasz-wojcik,2026-01-10 10:00:00 UTC,,Yes please,INBOX`,
+      `c2,,Kenji Sato,https://www.linkedin.com/in/kenji-sato,Sam Owner,${me},2025-03-02 12:00:00 UTC,,Want to buy a course?,INBOX`,
+    ];
+    await s.open('#/import');
+    await page.getByTestId('import-file-input').setInputFiles({ name: 'messages.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n', 'utf8') });
+    await expect.poll(() => page.getByTestId('detected-format').textContent(), { timeout: 30_000 }).toBe('linkedin-messages');
+    expect(await page.getByLabel('Interactions (messages, mail, meetings, calls)').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    await summary.getByText('What the records turned out to be').waitFor();
+    await summary.getByText(/1 two-way thread/).waitFor();
+    await s.screenshot('import-messages-summary');
+    expect(s.pageErrors).toEqual([]);
+  });
+
   it('lists the connections missing from a newer export and marks them removed only when confirmed', async () => {
     const { page } = s;
     await s.open('#/import');
