@@ -18,6 +18,8 @@ export interface EngineContext {
   staged: Map<string, StagedFile>;
   /** Imports run in a worker thread (the window's process stays responsive); off for the CLI and tests. */
   importInWorker: boolean;
+  /** How this door turns the report into a PDF (Electron's printToPDF); default: the system Chromium. */
+  printPdf?: (html: string) => Promise<Buffer>;
   /** better-sqlite3 build for Electron's ABI, handed to worker threads too. */
   nativeBinding?: string;
   jobs: Map<string, AbortController>;

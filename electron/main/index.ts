@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../engine/createEngine';
 import { registerIpc } from './ipc';
+import { printHtmlToPdf } from './printPdf';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { createMainWindow } from './mainWindow';
 import { hardenSessions, installGlobalHardening } from './security';
@@ -44,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
     serveAppProtocol(join(import.meta.dirname, '../renderer'));
     ctx = createEngine({ dbPath: join(app.getPath('userData'), 'tiecheck.db'), door: 'electron', nativeBinding: electronSqliteBinding(), importInWorker: true });
     ctx.emit = (event, payload) => mainWindow?.webContents.send('tiecheck:event', event, payload);
+    ctx.printPdf = printHtmlToPdf;
     registerIpc(ctx);
     Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
     openWindow();

@@ -102,6 +102,7 @@ export const calls = {
     }),
   ),
   'report:html': call(z.object({ asOf: dayString.optional() }).strict(), z.object({ html: z.string() })),
+  'report:pdf': call(z.object({ asOf: dayString.optional() }).strict(), z.object({ fileName: z.string(), base64: z.string() })),
 
   'review:list': call(empty, z.object({ items: z.array(reviewItemSchema) })),
   'review:decide': call(

@@ -1,5 +1,10 @@
 // Audit calls: the audit itself (optionally saved as a snapshot), its history, a person's page, tags and exports.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EngineContext } from '../context';
+import { UserFacingError } from './handlerTypes';
+import { todayUtc } from '../../../shared/audit/calendarDays';
 import type { Handlers } from './handlerTypes';
 import { runAudit } from '../audit/runAudit';
 import { saveSnapshot, readSnapshots } from '../store/snapshotsStore';
@@ -13,7 +18,7 @@ import { renderReportHtml } from '../report/renderReportHtml';
 
 export const auditHandlers: Pick<
   Handlers,
-  'audit:get' | 'audit:history' | 'person:get' | 'person:setNote' | 'tags:apply' | 'tags:undo' | 'tags:list' | 'export:prune' | 'prune:status' | 'report:html'
+  'audit:get' | 'audit:history' | 'person:get' | 'person:setNote' | 'tags:apply' | 'tags:undo' | 'tags:list' | 'export:prune' | 'prune:status' | 'report:html' | 'report:pdf'
 > = {
   'audit:get': (req, ctx) => {
     const audit = runAudit(ctx.db, { asOf: req.asOf });
@@ -40,8 +45,33 @@ export const auditHandlers: Pick<
   'tags:list': (_req, ctx) => ({ tags: listTags(ctx.db) }),
   'export:prune': (req, ctx) => pruneListCsv(ctx.db, req.tag, req.asOf),
   'prune:status': (req, ctx) => readPruneStatus(ctx.db, req.tag),
-  'report:html': async (req, ctx) => {
-    const audit = runAudit(ctx.db, { asOf: req.asOf });
-    return { html: await renderReportHtml(buildReportModel(audit, readSnapshots(ctx.db))) };
+  'report:html': async (req, ctx) => ({ html: await reportHtml(ctx, req.asOf) }),
+  'report:pdf': async (req, ctx) => {
+    const html = await reportHtml(ctx, req.asOf);
+    try {
+      const pdf = ctx.printPdf ? await ctx.printPdf(html) : await printWithChromium(html);
+      return { fileName: `tiecheck-report-${req.asOf ?? todayUtc()}.pdf`, base64: pdf.toString('base64') };
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ChromiumMissingError') throw new UserFacingError('not_found', err.message);
+      throw err;
+    }
   },
 };
+
+async function reportHtml(ctx: EngineContext, asOf?: string): Promise<string> {
+  const audit = runAudit(ctx.db, { asOf });
+  return renderReportHtml(buildReportModel(audit, readSnapshots(ctx.db)));
+}
+
+/** The browser door's PDF: the system Chromium prints the same HTML (loaded on demand: it is heavy). */
+async function printWithChromium(html: string): Promise<Buffer> {
+  const { printReportPdf } = await import('../report/printReportPdf');
+  const dir = mkdtempSync(join(tmpdir(), 'tiecheck-pdf-'));
+  try {
+    const out = join(dir, 'report.pdf');
+    await printReportPdf(html, out);
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
