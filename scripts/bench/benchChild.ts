@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import { createEngine } from '../../electron/engine/createEngine';
 import { importFile } from '../../electron/engine/imports/importFile';
 import { addMe } from '../../electron/engine/store/settingsStore';
-import type { ChildResult, ChildTask } from './benchEnv';
+import type { ChildProgress, ChildResult, ChildTask } from './benchEnv';
 
 type Measured = Omit<ChildResult, 'ms' | 'cpuMs' | 'maxRssKb'>;
 
@@ -24,13 +24,20 @@ async function runImport(req: Extract<ChildTask, { task: 'import' }>): Promise<C
   let parsePeakRssKb = 0;
   let parsePeakHeapKb = 0;
   let lastSample = 0;
-  const onProgress = (): void => {
+  let lastReport = 0;
+  const start = performance.now();
+  const onProgress = (bytes: number, totalBytes: number, rows: number): void => {
     const t = performance.now();
     if (t - lastSample < 200) return;
     lastSample = t;
     const m = process.memoryUsage();
     parsePeakRssKb = Math.max(parsePeakRssKb, Math.round(m.rss / 1024));
     parsePeakHeapKb = Math.max(parsePeakHeapKb, Math.round(m.heapUsed / 1024));
+    if (t - lastReport < 2000) return;
+    lastReport = t;
+    // Where the import has got to, for a parent that may have to stop it (see ChildTimeout).
+    const progress: ChildProgress = { ms: t - start, bytes, totalBytes, rows, rssKb: Math.round(m.rss / 1024) };
+    process.stdout.write(JSON.stringify({ progress }) + '\n');
   };
   const result = await measure(async () => {
     const summary = await importFile(ctx.db, req.file, { kind: req.kind, format: req.format, onProgress });

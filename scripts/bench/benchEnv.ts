@@ -98,14 +98,27 @@ export interface ChildResult {
   parsePeakHeapKb?: number;
 }
 
+/** How far an import child has got, reported every ~2 s. */
+export interface ChildProgress {
+  ms: number;
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  rssKb: number;
+}
+
 /** A child that ran past its time limit and was killed; what it had reached by then. */
 export class ChildTimeout extends Error {
   constructor(
     readonly task: string,
     readonly limitMs: number,
     readonly peakRssKb: number,
+    readonly last: ChildProgress | null,
   ) {
-    super(`${task} did not finish within ${Math.round(limitMs / 1000)} s (killed; peak RSS by then ${Math.round(peakRssKb / 1024)} MB)`);
+    super(
+      `${task} did not finish within ${Math.round(limitMs / 1000)} s (killed; peak RSS by then ${Math.round(peakRssKb / 1024)} MB` +
+        `${last ? `, ${last.rows} rows / ${Math.round((100 * last.bytes) / Math.max(last.totalBytes, 1))}% of the file read` : ''})`,
+    );
   }
 }
 
@@ -119,8 +132,8 @@ function peakRssOf(pid: number): number {
   }
 }
 
-/** Seconds a child may run (BENCH_CHILD_TIMEOUT_S, default 600) before it is killed and reported as such. */
-export const childTimeoutMs = (): number => envNumber('BENCH_CHILD_TIMEOUT_S', 600) * 1000;
+/** Seconds a child may run (BENCH_CHILD_TIMEOUT_S, default 240) before it is killed and reported as such. */
+export const childTimeoutMs = (): number => envNumber('BENCH_CHILD_TIMEOUT_S', 240) * 1000;
 
 /** Runs one task in a child Node process (fresh heap, its own peak RSS) and returns what it measured. */
 export async function runChild(req: ChildTask, timeoutMs = childTimeoutMs()): Promise<ChildResult> {
@@ -132,8 +145,21 @@ export async function runChild(req: ChildTask, timeoutMs = childTimeoutMs()): Pr
   let stdout = '';
   let peakKb = 0;
   let timedOut = false;
+  let last: ChildProgress | null = null;
+  let shown = 0;
   child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (d: string) => (stdout += d));
+  child.stdout.on('data', (d: string) => {
+    stdout += d;
+    let nl: number;
+    while ((nl = stdout.indexOf('\n')) !== -1 && stdout.startsWith('{"progress"')) {
+      last = (JSON.parse(stdout.slice(0, nl)) as { progress: ChildProgress }).progress;
+      stdout = stdout.slice(nl + 1);
+      if (last.ms - shown >= 15_000) {
+        shown = last.ms;
+        progress(`    … ${Math.round(last.ms / 1000)} s: ${last.rows} rows, ${Math.round((100 * last.bytes) / Math.max(last.totalBytes, 1))}% read, rss ${Math.round(last.rssKb / 1024)} MB`);
+      }
+    }
+  });
   const poll = setInterval(() => (peakKb = Math.max(peakKb, peakRssOf(child.pid ?? 0))), 1000);
   const limit = setTimeout(() => {
     timedOut = true;
@@ -144,7 +170,7 @@ export async function runChild(req: ChildTask, timeoutMs = childTimeoutMs()): Pr
   clearInterval(poll);
   clearTimeout(limit);
   const label = `${req.task} of ${req.file.split('/').pop()}`;
-  if (timedOut) throw new ChildTimeout(label, timeoutMs, peakKb);
+  if (timedOut) throw new ChildTimeout(label, timeoutMs, peakKb, last);
   const line = stdout.trim().split('\n').pop() ?? '';
   if (!line.startsWith('{')) throw new Error(`child ${label} failed (exit ${code}): ${stdout.slice(-2000)}`);
   const result = JSON.parse(line) as ChildResult & { error?: string };

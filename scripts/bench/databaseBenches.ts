@@ -102,9 +102,11 @@ export async function benchDatabase(data: BenchData): Promise<BenchRow[]> {
     progress('[8] tagging by filter');
     const selected = bestMs(1, `selectPersons '${FILTER}'`, () => selectPersons(db, FILTER, data.settings.asOf));
     const ids = selected.value.map((p) => p.id);
-    const tagSelected = bestMs(1, `applyTag ${ids.length}`, () => applyTag(db, 'add', 'bench-filtered', ids));
+    // Each run adds a tag nobody has yet, so every run really writes every row.
+    let run = 0;
+    const tagSelected = bestMs(3, `applyTag ${ids.length}`, () => applyTag(db, 'add', `bench-filtered-${++run}`, ids));
     const everyone = audit.value.persons.map((p) => p.id);
-    const tagAll = bestMs(1, `applyTag ${everyone.length}`, () => applyTag(db, 'add', 'bench-everyone', everyone));
+    const tagAll = bestMs(3, `applyTag ${everyone.length}`, () => applyTag(db, 'add', `bench-everyone-${++run}`, everyone));
     const tagRows: BenchRow[] = [
       {
         section: 8,
@@ -114,7 +116,7 @@ export async function benchDatabase(data: BenchData): Promise<BenchRow[]> {
         ratio: null,
         goal: '< 300 ms',
         pass: tagSelected.ms < 300,
-        note: `filter "${FILTER}" by selectPersons (a full audit + filter) took ${fmt.sec(selected.ms)} beforehand, not counted`,
+        note: `best of 3 (new tag each run); filter "${FILTER}" by selectPersons (a full audit + filter) took ${fmt.sec(selected.ms)} beforehand, not counted`,
         raw: { filter: FILTER, selectMs: selected.ms, tagMs: tagSelected.ms, selected: ids.length, changed: tagSelected.value.changed },
       },
       {
@@ -125,6 +127,7 @@ export async function benchDatabase(data: BenchData): Promise<BenchRow[]> {
         ratio: null,
         goal: '< 300 ms',
         pass: tagAll.ms < 300,
+        note: `best of 3 (new tag each run): ${tagAll.all.map(fmt.sec).join(', ')}`,
         raw: { tagMs: tagAll.ms, persons: everyone.length, changed: tagAll.value.changed },
       },
     ];
