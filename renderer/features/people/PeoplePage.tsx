@@ -160,6 +160,7 @@ export function PeoplePage({ initialFilter }: { initialFilter: string }) {
           onUndo={() => void tagActions.undo()}
           onRedo={() => void tagActions.redo()}
           onOrder={setOrder}
+          filterKey={deferred.text}
         />
       )}
       <ToastRegion toasts={toasts} onDismiss={dismiss} />

@@ -18,11 +18,13 @@ export interface PeopleTableProps {
   onRedo(): void;
   /** The ids in the order shown, for the review lane and selection ranges. */
   onOrder?(ids: string[]): void;
+  /** A new filter starts at the top; a refresh of the same filter (after tagging) keeps the place. */
+  filterKey?: string;
 }
 
 const DEFAULT_SORT: SortingState = [{ id: 'score', desc: false }];
 
-export function PeopleTable({ persons, selection, onSelection, onOpen, onTagKey, onUndo, onRedo, onOrder }: PeopleTableProps) {
+export function PeopleTable({ persons, selection, onSelection, onOpen, onTagKey, onUndo, onRedo, onOrder, filterKey }: PeopleTableProps) {
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORT);
   const table = useTable(
     { features: peopleFeatures, columns: peopleColumns, data: persons, getRowId: (p) => p.id, state: { sorting }, onSortingChange: setSorting, enableSortingRemoval: false },
@@ -39,6 +41,10 @@ export function PeopleTable({ persons, selection, onSelection, onOpen, onTagKey,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [filterKey]);
 
   // Refs keep the row callbacks stable, so memoised rows re-render only when their own props change.
   const latest = useRef({ selection, order, onSelection });
