@@ -83,6 +83,8 @@ export const calls = {
   ),
   'tags:undo': call(z.object({ operationId: z.string().max(64) }).strict(), z.object({ changed: z.number() })),
   'tags:list': call(empty, z.object({ tags: z.array(z.object({ tag: z.string(), count: z.number() })) })),
+  'tags:rename': call(z.object({ from: tagName, to: tagName }).strict(), z.object({ changed: z.number(), operationIds: z.array(z.string()) })),
+  'tags:delete': call(z.object({ tag: tagName }).strict(), z.object({ changed: z.number(), operationId: z.string() })),
   'export:prune': call(z.object({ tag: tagName, asOf: dayString.optional() }).strict(), z.object({ fileName: z.string(), csv: z.string(), rows: z.number() })),
   'prune:status': call(
     z.object({ tag: tagName }).strict(),

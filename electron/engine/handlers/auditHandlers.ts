@@ -9,7 +9,7 @@ import type { Handlers } from './handlerTypes';
 import { runAudit } from '../audit/runAudit';
 import { saveSnapshot, readSnapshots } from '../store/snapshotsStore';
 import { readPersonDetail } from '../audit/personDetail';
-import { applyTag, listTags, undoTagOperation } from '../store/tagsStore';
+import { applyTag, deleteTag, listTags, renameTag, undoTagOperation } from '../store/tagsStore';
 import { selectPersons } from '../audit/selectPersons';
 import { pruneListCsv } from '../audit/pruneList';
 import { readPruneStatus } from '../audit/pruneStatus';
@@ -18,7 +18,7 @@ import { renderReportHtml } from '../report/renderReportHtml';
 
 export const auditHandlers: Pick<
   Handlers,
-  'audit:get' | 'audit:history' | 'person:get' | 'person:setNote' | 'tags:apply' | 'tags:undo' | 'tags:list' | 'export:prune' | 'prune:status' | 'report:html' | 'report:pdf'
+  'audit:get' | 'audit:history' | 'person:get' | 'person:setNote' | 'tags:apply' | 'tags:undo' | 'tags:list' | 'tags:rename' | 'tags:delete' | 'export:prune' | 'prune:status' | 'report:html' | 'report:pdf'
 > = {
   'audit:get': (req, ctx) => {
     const audit = runAudit(ctx.db, { asOf: req.asOf });
@@ -43,6 +43,16 @@ export const auditHandlers: Pick<
     return { changed };
   },
   'tags:list': (_req, ctx) => ({ tags: listTags(ctx.db) }),
+  'tags:rename': (req, ctx) => {
+    const result = renameTag(ctx.db, req.from, req.to);
+    ctx.emit('data:changed', { what: 'tags' });
+    return result;
+  },
+  'tags:delete': (req, ctx) => {
+    const result = deleteTag(ctx.db, req.tag);
+    ctx.emit('data:changed', { what: 'tags' });
+    return result;
+  },
   'export:prune': (req, ctx) => pruneListCsv(ctx.db, req.tag, req.asOf),
   'prune:status': (req, ctx) => readPruneStatus(ctx.db, req.tag),
   'report:html': async (req, ctx) => ({ html: await reportHtml(ctx, req.asOf) }),

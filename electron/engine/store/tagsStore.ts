@@ -51,3 +51,22 @@ export function undoTagOperation(db: Db, operationId: string): number {
 export function listTags(db: Db): { tag: string; count: number }[] {
   return db.prepare(`SELECT tag, count(*) AS count FROM tags GROUP BY tag ORDER BY count DESC, tag`).all() as { tag: string; count: number }[];
 }
+
+/**
+ * Renames (or merges, when `to` exists) a tag on every person who has it, removed connections included,
+ * as one undoable pair of operations; returns both so the caller can undo them together.
+ */
+export function renameTag(db: Db, from: string, to: string): { changed: number; operationIds: string[] } {
+  return db.transaction(() => {
+    const ids = db.prepare(`SELECT person_id FROM tags WHERE tag = ?`).pluck().all(from) as string[];
+    const added = applyTag(db, 'add', to, ids);
+    const removed = applyTag(db, 'remove', from, ids);
+    return { changed: ids.length, operationIds: [added.operationId, removed.operationId] };
+  })();
+}
+
+/** Removes a tag from everyone who has it (removed connections included), undoable. */
+export function deleteTag(db: Db, tag: string): TagChange {
+  const ids = db.prepare(`SELECT person_id FROM tags WHERE tag = ?`).pluck().all(tag) as string[];
+  return applyTag(db, 'remove', tag, ids);
+}
