@@ -4,7 +4,20 @@ import { BrowserWindow } from 'electron';
 export async function printHtmlToPdf(html: string): Promise<Buffer> {
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, spellcheck: false },
+    // The same lock-down as the app window (checklist); no preload, no script, nothing to click.
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      spellcheck: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      devTools: false,
+    },
   });
   try {
     // The report is self-contained (inline CSS and SVG, no script): a data URL needs nothing else.

@@ -9,6 +9,10 @@ const dgram = require('node:dgram');
 const fs = require('node:fs');
 
 const LOG = process.env.TIECHECK_DENY_NETWORK_LOG;
+const { isMainThread } = require('node:worker_threads');
+
+// So that a test can tell the guard was really loaded in the process it cares about, not only in a launcher.
+if (LOG) fs.appendFileSync(`${LOG}.armed`, `${process.pid} ${isMainThread ? 'main' : 'worker'} ${process.argv.slice(1).join(' ')}\n`);
 
 function isLoopbackHost(host) {
   if (host === undefined || host === null || host === '') return true; // Node's default host is localhost

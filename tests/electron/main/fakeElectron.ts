@@ -60,6 +60,9 @@ export class FakeWebContents extends EventEmitter {
   send(...args: unknown[]) {
     this.sent.push(args);
   }
+  printToPDF() {
+    return Promise.resolve(Buffer.from('%PDF-1.7'));
+  }
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -80,6 +83,10 @@ export class FakeBrowserWindow extends EventEmitter {
   loadFile(path: string) {
     this.loadedUrl = `file://${path}`;
     return Promise.resolve();
+  }
+  destroyed = false;
+  destroy() {
+    this.destroyed = true;
   }
   show() {}
   focus() {}

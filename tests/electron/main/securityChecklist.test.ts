@@ -43,8 +43,22 @@ describe('the window (checklist 2, 3, 4, 6, 8, 9, 10, 11, 20)', () => {
 
   it('turns off the spellchecker and drag-and-drop navigation; devtools only when not packaged', async () => {
     expect(prefs()).toMatchObject({ spellcheck: false, navigateOnDragDrop: false, devTools: true });
-    const { windowWebPreferences } = await import('../../../electron/main/mainWindow');
-    expect(windowWebPreferences('/x/preload.cjs', true).devTools).toBe(false);
+    const { createMainWindow } = await import('../../../electron/main/mainWindow');
+    const packaged = createMainWindow('/x/preload.cjs', true);
+    expect((packaged.webContents as unknown as FakeWebContents).windowOpenHandler).not.toBeNull();
+    expect(((packaged as unknown as FakeBrowserWindow).options.webPreferences as Record<string, unknown>).devTools).toBe(false);
+    FakeBrowserWindow.created.pop();
+  });
+
+  it('prints PDFs in a window as locked down, without script, and destroys it', async () => {
+    const { printHtmlToPdf } = await import('../../../electron/main/printPdf');
+    const pdf = await printHtmlToPdf('<!doctype html><p>report</p>');
+    const printer = FakeBrowserWindow.created.pop()!;
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(printer.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, devTools: false });
+    expect(printer.options.webPreferences).not.toHaveProperty('preload');
+    expect(printer.loadedUrl).toMatch(/^data:text\/html/);
+    expect(printer.destroyed).toBe(true);
   });
 
   it('loads the UI from app://tiecheck/, never file://, with our own preload only', () => {
