@@ -1,4 +1,4 @@
-// A person's page: who they are, their tier and score with its breakdown, connections, every record and why it is theirs, tags, note, log a meeting.
+// A person's page: who they are, their tier and score with its breakdown, connections (merge, split), every record and why it is theirs, tags, note, log a meeting.
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
@@ -12,6 +12,7 @@ import { ToastRegion, useToasts } from '../../components/Toast';
 import { formatDay } from '../../components/formatting';
 import { pruneStatusOf } from '../people/pruneStatus';
 import { useTagActions } from '../people/useTagActions';
+import { IdentityActions } from './IdentityActions';
 import { LogMeetingForm } from './LogMeetingForm';
 import { PersonTags } from './PersonTags';
 import { RecordTimeline } from './RecordTimeline';
@@ -103,6 +104,7 @@ export function PersonPage({ id }: { id: string }) {
 
       <section className="card" aria-labelledby="conn-h">
         <h2 id="conn-h">Connections</h2>
+        <IdentityActions key={p.id} detail={detail.data} show={show} />
         <table className="person-connections">
           <thead>
             <tr>
