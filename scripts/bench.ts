@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     `Tiecheck bench @ ${gitCommit()} — ${new Date().toISOString()}`,
     `machine: ${machine}; load average before ${loadBefore}, after ${load()}`,
     `settings: BENCH_SCALE=${settings.scale} BENCH_MBOX_MB=${settings.mboxMb} seed ${settings.seed} asOf ${settings.asOf}; total ${fmt.sec(totalMs)}`,
-    'ratio = measured ÷ baseline (wall time); times are the best of the runs noted; goals are reported, not enforced.',
+    'ratio = measured ÷ baseline in wall time (what the goals are judged on); cpu ratio = the same in CPU time, less disturbed by',
+    'other load on a shared machine; times are the best of the runs noted; goals are reported, not enforced.',
   ].join('\n');
   process.stdout.write(`${header}\n\n${renderResults(rows)}\n\n${accuracyDetail ? accuracyDetail + '\n\n' : ''}${summaryLine(rows)}\n`);
 

@@ -9,6 +9,8 @@ export interface BenchRow {
   baseline: string;
   /** measured ÷ baseline, when the goal is a ratio. */
   ratio: number | null;
+  /** The same ratio in CPU time (less disturbed by other load on the machine), when both sides were measured. */
+  cpuRatio?: number | null;
   goal: string;
   /** null: informational, no goal. */
   pass: boolean | null;
@@ -39,8 +41,8 @@ export function renderTable(headers: string[], rows: string[][]): string {
 
 export function renderResults(rows: BenchRow[]): string {
   const table = renderTable(
-    ['#', 'benchmark', 'measured', 'baseline (same run)', 'ratio', 'goal', 'result'],
-    rows.map((r) => [String(r.section), r.name, r.measured, r.baseline, fmt.ratio(r.ratio), r.goal, verdict(r.pass)]),
+    ['#', 'benchmark', 'measured', 'baseline (same run)', 'ratio', 'cpu ratio', 'goal', 'result'],
+    rows.map((r) => [String(r.section), r.name, r.measured, r.baseline, fmt.ratio(r.ratio), fmt.ratio(r.cpuRatio ?? null), r.goal, verdict(r.pass)]),
   );
   const notes = rows.filter((r) => r.note).map((r) => `  [${r.section}] ${r.name}: ${r.note}`);
   return notes.length ? `${table}\n\nNotes:\n${notes.join('\n')}` : table;
