@@ -1,5 +1,5 @@
 // The first run: the empty state, "Load a demo network" filling the dashboard, the real share agreeing with `audit --json`, and Settings recomputing it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { auditFromCli, formatPercent, startSession, uiIsBuilt, type Session } from './harness';
 
 describe.skipIf(!uiIsBuilt())('dashboard in Chromium', () => {
@@ -9,6 +9,11 @@ describe.skipIf(!uiIsBuilt())('dashboard in Chromium', () => {
   });
   afterAll(async () => {
     await s?.close();
+  });
+  beforeEach((ctx) => {
+    onTestFailed(async () => {
+      await s?.screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+    });
   });
 
   it('shows the empty state, loads the demo network, and shows the same real share as the CLI', async () => {

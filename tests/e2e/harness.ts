@@ -131,7 +131,17 @@ export async function startSession(opts: { dbPath?: string } = {}): Promise<Sess
       // The token was moved to sessionStorage on the first load; the hash route alone is enough now.
       // A reload, so each step starts from a fresh page as a user coming back would.
       await page.goto(`${origin}/${route}`);
-      await page.reload();
+      // Others may be rebuilding out/renderer on a shared machine (vite empties it first): retry a page that came up bare.
+      for (let attempt = 1; ; attempt++) {
+        await page.reload();
+        try {
+          await page.locator('.shell').waitFor({ timeout: 10_000 });
+          return;
+        } catch (err) {
+          if (attempt >= 4) throw err;
+          await page.waitForTimeout(2_000);
+        }
+      }
     },
     async close() {
       await browser.close().catch(() => undefined);

@@ -1,5 +1,5 @@
 // Importing a LinkedIn Connections.csv through the UI: preview, import, summary, donut; a smaller export's missing connections; undo from the history.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { auditFromCli, startSession, uiIsBuilt, type Session } from './harness';
 
 const PREAMBLE = [
@@ -28,6 +28,11 @@ describe.skipIf(!uiIsBuilt())('import in Chromium', () => {
   });
   afterAll(async () => {
     await s?.close();
+  });
+  beforeEach((ctx) => {
+    onTestFailed(async () => {
+      await s?.screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+    });
   });
 
   it('imports a LinkedIn Connections.csv with its Notes preamble: preview, import, summary, donut', async () => {
