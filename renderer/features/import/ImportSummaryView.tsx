@@ -96,7 +96,11 @@ function OwnerHints({ hints }: { hints: NonNullable<ImportSummary['ownerHints']>
   );
 }
 
+/** The engine's note about missing connections speaks to the command line (--removals); the prompt above says it for the window. */
+const CLI_REMOVALS_NOTE = /not in this file; nothing was marked removed/;
+
 export function ImportSummaryView({ summary: s, onConfirmRemovals, confirming }: ImportSummaryViewProps) {
+  const warnings = s.missing > 0 ? s.warnings.filter((w) => !CLI_REMOVALS_NOTE.test(w)) : s.warnings;
   const counts: [string, number][] = [
     ['added', s.added],
     ['updated', s.updated],
@@ -151,11 +155,11 @@ export function ImportSummaryView({ summary: s, onConfirmRemovals, confirming }:
           </ul>
         </details>
       ) : null}
-      {s.warnings.length > 0 ? (
+      {warnings.length > 0 ? (
         <div className="import-warnings">
           <h3>Warnings</h3>
           <ul className="import-list">
-            {s.warnings.map((w, i) => (
+            {warnings.map((w, i) => (
               <li key={i}>{w}</li>
             ))}
           </ul>
