@@ -19,7 +19,10 @@ export interface BulkTagBarProps {
   onRedo(): void;
   onExport(tag: string): void;
   exporting: boolean;
-  pruneSummary: { stillConnected: number; pruned: number } | null;
+  /** Everyone tagged prune, from prune:status (people whose connections were all removed included). */
+  pruneSummary: { stillConnected: number; partly: number; pruned: number } | null;
+  pruneStatusOpen: boolean;
+  onTogglePruneStatus(): void;
 }
 
 export function BulkTagBar(props: BulkTagBarProps) {
@@ -98,11 +101,11 @@ export function BulkTagBar(props: BulkTagBarProps) {
         <button type="button" disabled={props.exporting} onClick={() => props.onExport(exportTag)}>
           {props.exporting ? 'Exporting…' : 'Export CSV'}
         </button>
-        {props.pruneSummary && props.pruneSummary.stillConnected + props.pruneSummary.pruned > 0 ? (
-          <span className="bulk-prune-summary">
-            prune: <span className="tc-status tc-status-connected">{formatCount(props.pruneSummary.stillConnected)} still connected</span>{' '}
+        {props.pruneSummary && props.pruneSummary.stillConnected + props.pruneSummary.partly + props.pruneSummary.pruned > 0 ? (
+          <button type="button" className="bulk-prune-summary" aria-expanded={props.pruneStatusOpen} onClick={props.onTogglePruneStatus} title="Who you tagged prune, and whether they are gone">
+            prune: <span className="tc-status tc-status-connected">{formatCount(props.pruneSummary.stillConnected + props.pruneSummary.partly)} still connected</span>{' '}
             <span className="tc-status tc-status-pruned">{formatCount(props.pruneSummary.pruned)} pruned ✓</span>
-          </span>
+          </button>
         ) : null}
       </div>
     </section>

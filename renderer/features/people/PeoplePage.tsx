@@ -1,4 +1,4 @@
-// The people page: filter, saved views, the virtualised table, selection, bulk tags with undo, export, tag manager, review lane.
+// The people page: filter, saved views, the virtualised table, selection, bulk tags with undo, export, tag manager, review lane, pruned ✓ list.
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
@@ -16,7 +16,7 @@ import { FilterBar } from './FilterBar';
 import { checkFilter, type FilterCheck } from './filterInput';
 import { PeopleTable } from './PeopleTable';
 import { TABLE_HELP } from './peopleShortcuts';
-import { pruneCounts } from './pruneStatus';
+import { PruneStatusPanel } from './PruneStatusPanel';
 import { ReviewLane } from './ReviewLane';
 import { SavedViews } from './SavedViews';
 import { EMPTY_SELECTION, keepMatching, type Selection } from './selection';
@@ -36,6 +36,7 @@ function syncUrl(filter: string): void {
 export function PeoplePage({ initialFilter }: { initialFilter: string }) {
   const audit = useQuery({ queryKey: ['audit'], queryFn: () => api['audit:get']({}) });
   const tagList = useQuery({ queryKey: ['tags'], queryFn: () => api['tags:list']({}) });
+  const pruneStatus = useQuery({ queryKey: ['prune-status', 'prune'], queryFn: () => api['prune:status']({ tag: 'prune' }) });
   const { toasts, show, dismiss } = useToasts();
   const toastApi = useMemo(() => ({ show }), [show]);
   const tagActions = useTagActions(toastApi);
@@ -70,6 +71,7 @@ export function PeoplePage({ initialFilter }: { initialFilter: string }) {
   const [order, setOrder] = useState<string[]>([]);
   const [lane, setLane] = useState<string[] | null>(null);
   const [managing, setManaging] = useState(false);
+  const [showPruned, setShowPruned] = useState(false);
   const [exporting, setExporting] = useState(false);
 
   const applyOne = useCallback((request: TagRequest) => void tagActions.apply([request]), [tagActions]);
@@ -95,8 +97,7 @@ export function PeoplePage({ initialFilter }: { initialFilter: string }) {
     }
   };
 
-  const pruneTagCount = tagList.data?.tags.find((t) => t.tag === 'prune')?.count ?? 0;
-  const pruneSummary = useMemo(() => (tagList.data ? pruneCounts(pruneTagCount, persons) : null), [tagList.data, pruneTagCount, persons]);
+  const pruneSummary = pruneStatus.data ? { stillConnected: pruneStatus.data.stillConnected, partly: pruneStatus.data.partly, pruned: pruneStatus.data.pruned } : null;
 
   if (audit.isLoading) return <ProgressBar label="Running the audit…" />;
   if (audit.error) return <ErrorNotice title="Could not load the audit" error={audit.error} onRetry={() => void audit.refetch()} />;
@@ -140,7 +141,10 @@ export function PeoplePage({ initialFilter }: { initialFilter: string }) {
         onExport={(t) => void onExport(t)}
         exporting={exporting}
         pruneSummary={pruneSummary}
+        pruneStatusOpen={showPruned}
+        onTogglePruneStatus={() => setShowPruned((v) => !v)}
       />
+      {showPruned && pruneStatus.data ? <PruneStatusPanel tag="prune" status={pruneStatus.data} onClose={() => setShowPruned(false)} /> : null}
       {managing ? (
         <TagManager tags={tagList.data?.tags ?? []} busy={tagActions.busy} onApply={(requests, label) => void tagActions.apply(requests, label)} onClose={() => setManaging(false)} />
       ) : null}

@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { formatCount } from '../../components/formatting';
 import { TagPill, useTagColors } from '../../components/TagPill';
 import { TAG_PALETTE, tagColorOf, writeTagColor, type TagColor } from '../../components/tagColors';
-import { quoteTag, renameRequests, type TagRequest } from './tagHistory';
+import type { TagChange } from './tagHistory';
 
 export interface TagManagerProps {
   tags: { tag: string; count: number }[];
   busy: boolean;
-  onApply(requests: TagRequest[], label: string): void;
+  /** Without a label the toast says what the engine did, with its own count (removed connections included). */
+  onApply(requests: TagChange[], label?: string): void;
   onClose(): void;
 }
 
@@ -17,7 +18,6 @@ function TagRow({ tag, count, others, busy, onApply }: { tag: string; count: num
   const [newName, setNewName] = useState('');
   const [mergeInto, setMergeInto] = useState('');
   const validName = /^[^\s,;]{1,60}$/.test(newName.trim()) && newName.trim() !== tag;
-  const label = (what: string) => `${what} (${formatCount(count)} ${count === 1 ? 'person' : 'people'})`;
   return (
     <li className="tag-row">
       <span className="tag-row-name">
@@ -37,7 +37,7 @@ function TagRow({ tag, count, others, busy, onApply }: { tag: string; count: num
           e.preventDefault();
           if (!validName) return;
           const to = newName.trim();
-          onApply(renameRequests(tag, to), label(`Renamed ${tag} to ${to}`));
+          onApply([{ action: 'rename', from: tag, to }]);
           setNewName('');
         }}
       >
@@ -54,7 +54,7 @@ function TagRow({ tag, count, others, busy, onApply }: { tag: string; count: num
         onSubmit={(e) => {
           e.preventDefault();
           if (!mergeInto) return;
-          onApply(renameRequests(tag, mergeInto), label(`Merged ${tag} into ${mergeInto}`));
+          onApply([{ action: 'rename', from: tag, to: mergeInto }], `Merged ${tag} into ${mergeInto}`);
           setMergeInto('');
         }}
       >
@@ -75,10 +75,7 @@ function TagRow({ tag, count, others, busy, onApply }: { tag: string; count: num
         type="button"
         className="danger"
         disabled={busy}
-        onClick={() => {
-          const request: TagRequest = { action: 'remove', tag, filter: `tag=${quoteTag(tag)}` };
-          onApply([request], label(`Deleted tag ${tag}`));
-        }}
+        onClick={() => onApply([{ action: 'delete', tag }])}
       >
         Delete
       </button>
@@ -105,7 +102,7 @@ export function TagManager({ tags, busy, onApply, onClose }: TagManagerProps) {
         </ul>
       )}
       <p className="muted tag-manager-note">
-        Rename, merge and delete change the people in the audit; people whose connections are all removed keep their old tags as history. Every change can be undone.
+        Rename, merge and delete reach everyone with the tag, people whose connections were removed included (so “pruned ✓” follows a renamed prune tag). Every change can be undone.
       </p>
     </section>
   );

@@ -9,12 +9,20 @@ export function pruneStatusOf(tags: readonly string[], connections: readonly { r
   return 'still-connected';
 }
 
+export type EnginePruneStatus = 'pruned' | 'partly' | 'still connected';
+export type PruneView = 'all' | 'pruned' | 'still connected';
+
+/** The words the screens use for the engine's statuses. */
+export function pruneStatusWords(status: EnginePruneStatus): string {
+  return status === 'pruned' ? 'pruned ✓' : status === 'partly' ? 'partly pruned' : 'still connected';
+}
+
 /**
- * Counts for the whole tag: persons whose connections are all removed drop out of the audit, so the tag's
- * count (tags:list) less the audited persons who carry it is how many were pruned.
+ * The rows a view shows: "still connected" includes the partly pruned (they are still connected somewhere),
+ * and the still connected come first in "all" because they are the ones with work left.
  */
-export function pruneCounts(tagCount: number, audited: readonly { tags: readonly string[] }[], tag = 'prune'): { tagged: number; stillConnected: number; pruned: number } {
-  let stillConnected = 0;
-  for (const p of audited) if (p.tags.includes(tag)) stillConnected++;
-  return { tagged: Math.max(tagCount, stillConnected), stillConnected, pruned: Math.max(0, tagCount - stillConnected) };
+export function visiblePruneRows<R extends { status: EnginePruneStatus }>(rows: readonly R[], view: PruneView): R[] {
+  const order: Record<EnginePruneStatus, number> = { 'still connected': 0, partly: 1, pruned: 2 };
+  const shown = view === 'all' ? [...rows] : rows.filter((r) => (view === 'pruned' ? r.status === 'pruned' : r.status !== 'pruned'));
+  return shown.sort((a, b) => order[a.status] - order[b.status]);
 }

@@ -1,4 +1,4 @@
-// Undo and redo of bulk tag changes: each entry is one user action (a rename is two engine operations).
+// Undo and redo of tag changes: each entry is one user action (a rename is two engine operations, undone last-first).
 
 export interface TagRequest {
   action: 'add' | 'remove';
@@ -8,9 +8,13 @@ export interface TagRequest {
   filter?: string;
 }
 
+/** A whole tag renamed (or merged into another) or deleted: everyone who has it, removed connections included. */
+export type TagChange = TagRequest | { action: 'rename'; from: string; to: string } | { action: 'delete'; tag: string };
+
 export interface TagStep {
-  request: TagRequest;
-  operationId: string;
+  request: TagChange;
+  /** The engine operations the change made, in the order made; undo reverses them last-first. */
+  operationIds: string[];
   changed: number;
 }
 
@@ -58,13 +62,18 @@ export function describeTagChange(action: 'add' | 'remove', tag: string, changed
   return action === 'add' ? `Tagged ${who} with ${tag}` : `Removed ${tag} from ${who}`;
 }
 
-/** Rename (and merge, when `to` exists already): add `to` where `from` is, then remove `from`. */
-export function renameRequests(from: string, to: string): TagRequest[] {
-  const filter = `tag=${quoteTag(from)}`;
-  return [
-    { action: 'add', tag: to, filter },
-    { action: 'remove', tag: from, filter },
-  ];
+/** The toast's words for any step: bulk changes as `describeTagChange`, renames and deletions by name. */
+export function describeStep(step: TagStep): string {
+  const r = step.request;
+  const who = `${step.changed.toLocaleString('en-US')} ${step.changed === 1 ? 'person' : 'people'}`;
+  if (r.action === 'rename') return `Renamed ${r.from} to ${r.to} (${who})`;
+  if (r.action === 'delete') return `Deleted tag ${r.tag} (${who})`;
+  return describeTagChange(r.action, r.tag, step.changed);
+}
+
+/** Engine operations to undo for an entry: the last step's last operation first. */
+export function undoOrder(entry: TagEntry): string[] {
+  return [...entry.steps].reverse().flatMap((s) => [...s.operationIds].reverse());
 }
 
 /** A tag as a filter value: bare when it is a plain word, else double-quoted. */

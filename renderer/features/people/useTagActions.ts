@@ -1,22 +1,30 @@
-// Tag changes with undo and redo: every bulk change, rename or one-key decision goes through here.
+// Tag changes with undo and redo: every bulk change, rename, deletion or one-key decision goes through here.
 import { useCallback, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import type { PersonId } from '../../../shared/api/schemas';
 import { describeError } from '../../components/ErrorNotice';
-import { describeTagChange, EMPTY_HISTORY, recordEntry, redone, takeRedo, takeUndo, type TagEntry, type TagHistory, type TagRequest, type TagStep } from './tagHistory';
+import { describeStep, EMPTY_HISTORY, recordEntry, redone, takeRedo, takeUndo, undoOrder, type TagChange, type TagEntry, type TagHistory, type TagStep } from './tagHistory';
 
 export interface ToastApi {
   show(toast: { text: string; tone?: 'info' | 'error'; action?: { label: string; run(): void } }): number;
 }
 
-async function runStep(request: TagRequest): Promise<TagStep> {
+async function runStep(request: TagChange): Promise<TagStep> {
+  if (request.action === 'rename') {
+    const { changed, operationIds } = await api['tags:rename']({ from: request.from, to: request.to });
+    return { request, operationIds, changed };
+  }
+  if (request.action === 'delete') {
+    const { changed, operationId } = await api['tags:delete']({ tag: request.tag });
+    return { request, operationIds: [operationId], changed };
+  }
   const { changed, operationId } = await api['tags:apply']({
     action: request.action,
     tag: request.tag,
     ...(request.ids ? { ids: request.ids as PersonId[] } : { filter: request.filter ?? '' }),
   });
-  return { request, operationId, changed };
+  return { request, operationIds: [operationId], changed };
 }
 
 export function useTagActions(toasts: ToastApi) {
@@ -35,7 +43,7 @@ export function useTagActions(toasts: ToastApi) {
     setBusy(true);
     try {
       let changed = 0;
-      for (const step of [...taken.entry.steps].reverse()) changed += (await api['tags:undo']({ operationId: step.operationId })).changed;
+      for (const operationId of undoOrder(taken.entry)) changed += (await api['tags:undo']({ operationId })).changed;
       ref.current = taken.history;
       setHistory(taken.history);
       toasts.show({ text: `Undone: ${taken.entry.label} (${changed.toLocaleString('en-US')} changes reversed)`, action: { label: 'Redo', run: () => void redoRef.current() } });
@@ -74,13 +82,13 @@ export function useTagActions(toasts: ToastApi) {
 
   /** Runs the requests in order as one undoable entry; the label defaults to the first change's words. */
   const apply = useCallback(
-    async (requests: TagRequest[], label?: string, quiet = false): Promise<TagEntry | null> => {
+    async (requests: TagChange[], label?: string, quiet = false): Promise<TagEntry | null> => {
       if (requests.length === 0) return null;
       setBusy(true);
       try {
         const steps: TagStep[] = [];
         for (const request of requests) steps.push(await runStep(request));
-        const entry: TagEntry = { label: label ?? describeTagChange(steps[0].request.action, steps[0].request.tag, steps[0].changed), steps };
+        const entry: TagEntry = { label: label ?? describeStep(steps[0]), steps };
         const next = recordEntry(ref.current, entry);
         ref.current = next;
         setHistory(next);

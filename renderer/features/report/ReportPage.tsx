@@ -1,11 +1,12 @@
-// The report in the window: the same Report component as the HTML file, an as-of date, download and print.
+// The report in the window: the same Report component as the HTML file, an as-of date, download as HTML or PDF, and print.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useMutation } from '@tanstack/react-query';
 import { buildReportModel } from '../../../shared/report/model';
 import { api } from '../../api';
 import { openPeople } from '../../app/router';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { describeError, ErrorNotice } from '../../components/ErrorNotice';
+import { bytesFromBase64, downloadBlob } from '../../components/downloadFile';
 import { EmptyState } from '../../components/EmptyState';
 import { ProgressBar } from '../../components/ProgressBar';
 import { todayUtc } from '../../components/formatting';
@@ -49,14 +50,26 @@ function ShadowFrame({ children }: { children: ReactNode }) {
 }
 
 function downloadHtml(html: string, asOf: string): void {
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `tiecheck-report-${asOf}.html`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(`tiecheck-report-${asOf}.html`, new Blob([html], { type: 'text/html;charset=utf-8' }));
+}
+
+/** The engine says this when neither Electron nor a system Chromium can print. */
+function needsChromium(error: unknown): boolean {
+  return /PDF needs Chromium/i.test(describeError(error));
+}
+
+function PdfError({ error }: { error: unknown }) {
+  if (!needsChromium(error)) return <ErrorNotice title="The PDF could not be made" error={error} />;
+  return (
+    <div className="tc-notice" role="alert">
+      <p>
+        <strong>No PDF from here:</strong> {describeError(error)}
+      </p>
+      <p>
+        Instead, press <strong>Print / Save as PDF</strong> and choose “Save as PDF” as the printer: the print stylesheet gives the same pages.
+      </p>
+    </div>
+  );
 }
 
 export function ReportPage() {
@@ -72,6 +85,10 @@ export function ReportPage() {
   const download = useMutation({
     mutationFn: () => api['report:html'](chosen ? { asOf: chosen } : {}),
     onSuccess: (res) => downloadHtml(res.html, chosen ?? today),
+  });
+  const pdf = useMutation({
+    mutationFn: () => api['report:pdf'](chosen ? { asOf: chosen } : {}),
+    onSuccess: (res) => downloadBlob(res.fileName, new Blob([bytesFromBase64(res.base64)], { type: 'application/pdf' })),
   });
 
   if (info.isSuccess && !hasPersons) {
@@ -96,12 +113,17 @@ export function ReportPage() {
         <button type="button" onClick={() => download.mutate()} disabled={!model || download.isPending}>
           {download.isPending ? 'Preparing…' : 'Download HTML'}
         </button>
+        <button type="button" onClick={() => pdf.mutate()} disabled={!model || pdf.isPending} aria-busy={pdf.isPending}>
+          {pdf.isPending ? 'Making the PDF…' : 'Download PDF'}
+        </button>
         <button type="button" className="primary" onClick={() => window.print()} disabled={!model}>
           Print / Save as PDF
         </button>
       </div>
       <p className="muted report-hint">The downloaded file is self-contained: it opens anywhere, needs no network, and prints the same as this page.</p>
       {download.isError ? <ErrorNotice title="The HTML report could not be made" error={download.error} /> : null}
+      {pdf.isPending ? <ProgressBar label="Printing the report to PDF (a few seconds)…" /> : null}
+      {pdf.isError ? <PdfError error={pdf.error} /> : null}
       {info.isError ? <ErrorNotice title="Could not reach the engine" error={info.error} /> : null}
       {audit.isError ? <ErrorNotice title="The audit failed" error={audit.error} onRetry={() => void audit.refetch()} /> : null}
       {!model && !audit.isError ? <ProgressBar label="Auditing…" /> : null}

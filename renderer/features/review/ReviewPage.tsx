@@ -1,4 +1,4 @@
-// The review queue: every record the matcher would not link on its own, decided by mouse or keyboard, with undo.
+// The review queue: every record the matcher would not link on its own, decided by mouse or keyboard, with undo; then persons who may be one.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
@@ -9,6 +9,7 @@ import { KeyboardHelp } from '../../components/KeyboardHelp';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ToastRegion, useToasts } from '../../components/Toast';
 import { formatCount } from '../../components/formatting';
+import { MergeSuggestions } from './MergeSuggestions';
 import { ReviewItemCard, type ReviewItem } from './ReviewItemCard';
 import { clampCursor, REVIEW_HELP, reviewCommand } from './reviewKeys';
 import './review.css';
@@ -163,6 +164,7 @@ export function ReviewPage() {
           </ol>
         </>
       )}
+      <MergeSuggestions show={show} />
       <ToastRegion toasts={toasts} onDismiss={dismiss} />
     </div>
   );

@@ -1,7 +1,7 @@
 // The filter box: errors point at the offending word, chips round-trip to text, prune status counts.
 import { describe, expect, it } from 'vitest';
 import { checkFilter, chipLabel, chipsToText, errorSpan } from '../../../renderer/features/people/filterInput';
-import { pruneCounts, pruneStatusOf } from '../../../renderer/features/people/pruneStatus';
+import { pruneStatusOf, pruneStatusWords, visiblePruneRows } from '../../../renderer/features/people/pruneStatus';
 import { tableCommand } from '../../../renderer/features/people/peopleShortcuts';
 import { decisionRequests, laneKey } from '../../../renderer/features/people/laneDecision';
 
@@ -55,9 +55,20 @@ describe('prune status', () => {
     expect(pruneStatusOf(['keep'], [{ removedAt: null }])).toBeNull();
   });
 
-  it('counts pruned as the tag count less the audited persons carrying it', () => {
-    expect(pruneCounts(10, [{ tags: ['prune'] }, { tags: ['keep'] }, { tags: ['prune', 'x'] }])).toEqual({ tagged: 10, stillConnected: 2, pruned: 8 });
-    expect(pruneCounts(0, [])).toEqual({ tagged: 0, stillConnected: 0, pruned: 0 });
+  it('lists the still connected first, the partly pruned with them, and words each status', () => {
+    const rows = [
+      { id: 'a', status: 'pruned' as const },
+      { id: 'b', status: 'still connected' as const },
+      { id: 'c', status: 'partly' as const },
+      { id: 'd', status: 'still connected' as const },
+    ];
+    expect(visiblePruneRows(rows, 'all').map((r) => r.id)).toEqual(['b', 'd', 'c', 'a']);
+    expect(visiblePruneRows(rows, 'pruned').map((r) => r.id)).toEqual(['a']);
+    expect(visiblePruneRows(rows, 'still connected').map((r) => r.id)).toEqual(['b', 'd', 'c']);
+    expect(rows.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(pruneStatusWords('pruned')).toBe('pruned ✓');
+    expect(pruneStatusWords('partly')).toBe('partly pruned');
+    expect(pruneStatusWords('still connected')).toBe('still connected');
   });
 });
 

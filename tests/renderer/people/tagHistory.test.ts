@@ -1,9 +1,9 @@
-// Tag undo/redo stacks, toast wording, rename requests and tag quoting in filters.
+// Tag undo/redo stacks, toast wording, the undo order of multi-operation changes, and tag quoting in filters.
 import { describe, expect, it } from 'vitest';
 import { parseFilter } from '../../../shared/filter';
-import { describeTagChange, EMPTY_HISTORY, quoteTag, recordEntry, redone, renameRequests, takeRedo, takeUndo, type TagEntry } from '../../../renderer/features/people/tagHistory';
+import { describeStep, describeTagChange, EMPTY_HISTORY, quoteTag, recordEntry, redone, takeRedo, takeUndo, undoOrder, type TagEntry } from '../../../renderer/features/people/tagHistory';
 
-const entry = (label: string): TagEntry => ({ label, steps: [{ request: { action: 'add', tag: 'prune', filter: 'tier=dilution' }, operationId: label, changed: 1 }] });
+const entry = (label: string): TagEntry => ({ label, steps: [{ request: { action: 'add', tag: 'prune', filter: 'tier=dilution' }, operationIds: [label], changed: 1 }] });
 
 describe('tag history', () => {
   it('undo then redo walks the stacks; a new action clears redo', () => {
@@ -29,11 +29,21 @@ describe('tag history', () => {
     expect(describeTagChange('add', 'x', 0)).toMatch(/Nothing changed/);
   });
 
-  it('renames by adding the new tag where the old one is, then removing the old', () => {
-    expect(renameRequests('old', 'new')).toEqual([
-      { action: 'add', tag: 'new', filter: 'tag=old' },
-      { action: 'remove', tag: 'old', filter: 'tag=old' },
-    ]);
+  it('undoes every engine operation of an entry, the last one first', () => {
+    const e: TagEntry = {
+      label: 'x',
+      steps: [
+        { request: { action: 'rename', from: 'old', to: 'new' }, operationIds: ['add-new', 'remove-old'], changed: 3 },
+        { request: { action: 'delete', tag: 'new' }, operationIds: ['delete-new'], changed: 3 },
+      ],
+    };
+    expect(undoOrder(e)).toEqual(['delete-new', 'remove-old', 'add-new']);
+  });
+
+  it('words renames and deletions with the engine’s count', () => {
+    expect(describeStep({ request: { action: 'rename', from: 'prune', to: 'cut' }, operationIds: ['a', 'b'], changed: 1 })).toBe('Renamed prune to cut (1 person)');
+    expect(describeStep({ request: { action: 'delete', tag: 'old' }, operationIds: ['a'], changed: 1200 })).toBe('Deleted tag old (1,200 people)');
+    expect(describeStep({ request: { action: 'add', tag: 'keep', ids: ['p1'] }, operationIds: ['a'], changed: 1 })).toBe('Tagged 1 connection with keep');
   });
 
   it('quotes tags that the filter language would misread', () => {
