@@ -6,6 +6,17 @@ export function fileBaseName(file: string): string {
   return parts[parts.length - 1] || file;
 }
 
+const REASON_MAX = 1000;
+
+/**
+ * Messages quote the file's own text (column names, values) and name uploads as the browser named
+ * them; a hostile file must not turn the one-line error every door prints into many lines or megabytes.
+ */
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
 export class ImportError extends Error {
   override readonly name = 'ImportError';
   /** The file's base name as it appears in the message. */
@@ -16,11 +27,12 @@ export class ImportError extends Error {
   readonly reason: string;
 
   constructor(file: string, line: number | null, message: string) {
-    const base = fileBaseName(file);
-    super(line === null ? `${base}: ${message}` : `${base}, line ${line}: ${message}`);
+    const base = oneLine(fileBaseName(file), 200);
+    const reason = oneLine(message, REASON_MAX);
+    super(line === null ? `${base}: ${reason}` : `${base}, line ${line}: ${reason}`);
     this.file = base;
     this.line = line;
-    this.reason = message;
+    this.reason = reason;
   }
 
   /** Passes an ImportError through and turns anything else into one, so callers see only this class. */

@@ -41,6 +41,12 @@ export interface ConnectionCsvOptions {
   file: string;
 }
 
+/**
+ * Beyond this many, skipped rows are only counted: the list is spread into arrays further on (a
+ * spread of a few hundred thousand overflows the stack) and crosses to the UI.
+ */
+export const SKIPPED_KEPT = 10_000;
+
 /** Consumes a CSV table's header and rows and yields connection records. */
 export class ConnectionCsvReader {
   format: ConnectionFormat = 'csv';
@@ -52,8 +58,14 @@ export class ConnectionCsvReader {
   private plan: ColumnPlan | null = null;
   private blankReason = BLANK_OTHER;
   private readonly dates = new DateProblems();
+  private skippedBeyond = 0;
 
   constructor(private readonly opts: ConnectionCsvOptions) {}
+
+  /** Every skipped row, listed or only counted. */
+  get skippedCount(): number {
+    return this.skipped.length + this.skippedBeyond;
+  }
 
   /** Decides the layout and column plan. A headerless LinkedIn file's "header" is its first row: it is returned as a record. */
   header(header: string[], headerLine: number): ConnectionRecord | null {
@@ -110,7 +122,8 @@ export class ConnectionCsvReader {
       this.dates,
     );
     if ('skip' in built) {
-      this.skipped.push({ line: row.line, reason: built.skip });
+      if (this.skipped.length < SKIPPED_KEPT) this.skipped.push({ line: row.line, reason: built.skip });
+      else this.skippedBeyond++;
       return null;
     }
     return built.record;
@@ -119,7 +132,8 @@ export class ConnectionCsvReader {
   /** Warnings gathered over the whole file, besides those of the table reader. */
   finish(): string[] {
     const dates = this.dates.warning();
-    return dates ? [...this.warnings, dates] : [...this.warnings];
+    const beyond = this.skippedBeyond > 0 ? [`${this.skippedBeyond} more skipped rows are not listed`] : [];
+    return [...this.warnings, ...(dates ? [dates] : []), ...beyond];
   }
 }
 

@@ -5,7 +5,7 @@ import { ImportError } from '../importError';
 import { decodeText, detectEncoding, ENCODING_SAMPLE_BYTES, type TextEncodingName } from '../text/decodeText';
 import { CsvTableReader } from '../text/csvTable';
 import { readTextFile, streamTextFile } from '../text/textFile';
-import { ConnectionCsvReader, detectCsvFormat, type ConnectionFormat } from './connectionCsv';
+import { ConnectionCsvReader, detectCsvFormat, SKIPPED_KEPT, type ConnectionFormat } from './connectionCsv';
 import { parseFacebookFriends } from './facebookFriends';
 import { parseVcard } from './vcard';
 
@@ -117,7 +117,7 @@ function startCsv(fileName: string, opts: ConnectionParseOptions, onRecord: (r: 
       const summary = table.end({ cutShort });
       if (!sawHeader) throw new ImportError(fileName, null, 'the file is empty');
       const warnings = [...summary.warnings, ...reader.finish()];
-      if (summary.rowCount === 0 && reader.skipped.length === 0) warnings.push('the file has a header but no rows');
+      if (summary.rowCount === 0 && reader.skippedCount === 0) warnings.push('the file has a header but no rows');
       return warnings;
     },
   };
@@ -238,7 +238,12 @@ export async function streamConnectionFile(
       for (let i = 0; i < parsed.records.length; i += BATCH) onBatch(parsed.records.slice(i, i + BATCH));
       onProgress?.(info.size, info.size, parsed.records.length + parsed.skipped.length);
       const { records, ...rest } = parsed;
-      return { ...rest, rows: records.length + parsed.skipped.length };
+      const rows = records.length + parsed.skipped.length;
+      if (parsed.skipped.length > SKIPPED_KEPT) {
+        rest.warnings = [...rest.warnings, `${parsed.skipped.length - SKIPPED_KEPT} more skipped rows are not listed`];
+        rest.skipped = parsed.skipped.slice(0, SKIPPED_KEPT);
+      }
+      return { ...rest, rows };
     }
     let batch: ConnectionRecord[] = [];
     let emitted = 0;
@@ -253,13 +258,13 @@ export async function streamConnectionFile(
     const stream = await streamTextFile(
       path,
       (text) => run.table.push(text),
-      (bytesRead, totalBytes) => onProgress?.(bytesRead, totalBytes, emitted + run.reader.skipped.length),
+      (bytesRead, totalBytes) => onProgress?.(bytesRead, totalBytes, emitted + run.reader.skippedCount),
     );
     const warnings = run.end();
     if (batch.length) onBatch(batch);
     if (stream.switchedTo1252) warnings.unshift('the file stopped being valid UTF-8 after its first 64 KB; the rest was read as Windows-1252');
     const { reader } = run;
-    return { format: reader.format, network: reader.network, skipped: reader.skipped, warnings, rows: emitted + reader.skipped.length };
+    return { format: reader.format, network: reader.network, skipped: reader.skipped, warnings, rows: emitted + reader.skippedCount };
   } catch (error) {
     throw ImportError.wrap(path, error);
   }
