@@ -1,5 +1,5 @@
 // A modal question: a native <dialog> (focus stays inside, Escape cancels), Enter confirms, focus goes back where it came from.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import './dialog.css';
 
 export interface ConfirmDialogProps {
@@ -21,7 +21,8 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
   const returnRef = useRef(returnFocus);
   returnRef.current = returnFocus;
 
-  useEffect(() => {
+  // A layout effect: its cleanup runs while the dialog is still in the document, so closing it and moving focus happen before React removes it.
+  useLayoutEffect(() => {
     const dialog = dialogRef.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();

@@ -14,6 +14,7 @@ export function IdentityActions({ detail, show }: { detail: PersonDetail; show: 
   const surgery = usePersonSurgery(show);
   const mergeButton = useRef<HTMLButtonElement>(null);
   const splitButton = useRef<HTMLButtonElement>(null);
+  const merged = useRef(false);
   const p = detail.person;
   const splittable = detail.connections.length >= 2;
 
@@ -43,10 +44,12 @@ export function IdentityActions({ detail, show }: { detail: PersonDetail; show: 
           self={detail}
           other={mode.other}
           busy={surgery.busy}
+          returnFocus={() => (merged.current ? mergeButton.current : null)}
           onCancel={() => setMode({ kind: 'search' })}
           onConfirm={() =>
             void surgery.merge({ id: p.id, name: p.name }, { id: mode.other.id, name: mode.other.name }).then((done) => {
-              if (done) closeTo(mergeButton);
+              merged.current = done;
+              if (done) setMode({ kind: 'idle' });
             })
           }
         />

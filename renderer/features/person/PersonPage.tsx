@@ -9,7 +9,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { ProfileLink } from '../../components/ProfileLink';
 import { TierBadge } from '../../components/TierBadge';
 import { ToastRegion, useToasts } from '../../components/Toast';
-import { formatDay } from '../../components/formatting';
+import { formatDay, formatNetwork } from '../../components/formatting';
 import { pruneStatusOf } from '../people/pruneStatus';
 import { useTagActions } from '../people/useTagActions';
 import { IdentityActions } from './IdentityActions';
@@ -118,7 +118,7 @@ export function PersonPage({ id }: { id: string }) {
           <tbody>
             {connections.map((c) => (
               <tr key={c.id}>
-                <td>{c.network}</td>
+                <td>{formatNetwork(c.network)}</td>
                 <td>
                   {c.name}
                   {c.company || c.position ? <span className="muted"> · {[c.position, c.company].filter(Boolean).join(', ')}</span> : null}

@@ -27,6 +27,12 @@ function Side({ person, role }: { person: AuditPerson; role: string }) {
   );
 }
 
+/** Namesakes need more than the name to tell the buttons apart for a screen reader. */
+function describePair(s: MergeSuggestion<AuditPerson>): string {
+  const who = (p: AuditPerson) => `${p.name} (${p.company || p.networks.map(formatNetwork).join(' + ')})`;
+  return `${who(s.other)} into ${who(s.keep)}`;
+}
+
 export function MergeSuggestions({ show }: { show: ShowToast }) {
   const audit = useQuery({ queryKey: ['audit'], queryFn: () => api['audit:get']({}) });
   const [notSame, setNotSame] = useState<ReadonlySet<string>>(() => readNotSame());
@@ -86,10 +92,10 @@ export function MergeSuggestions({ show }: { show: ShowToast }) {
             <Side person={s.keep} role="Keep" />
             <Side person={s.other} role="Merge in" />
             <div className="suggestion-buttons">
-              <button type="button" className="primary" disabled={surgery.busy} onClick={() => merge(s)}>
-                Merge into {s.keep.name}
+              <button type="button" className="primary" disabled={surgery.busy} onClick={() => merge(s)} aria-label={`Merge: ${describePair(s)}`}>
+                Merge
               </button>
-              <button type="button" disabled={surgery.busy} onClick={() => markNotSame(s)}>
+              <button type="button" disabled={surgery.busy} onClick={() => markNotSame(s)} aria-label={`Not the same: ${describePair(s)}`}>
                 Not the same
               </button>
             </div>
