@@ -224,6 +224,32 @@ describe.skipIf(!uiIsBuilt())('merge, split and the prune loop in Chromium', () 
     await page.locator('.person-verdict').getByText('pruned ✓').waitFor();
   });
 
+  it('renames and deletes the prune tag in the tag manager, removed people included, and undoes both', async () => {
+    const { page } = s;
+    type Status = { rows: { name: string; status: string }[]; pruned: number; stillConnected: number };
+    await s.open('#/people');
+    await page.getByRole('button', { name: 'Manage tags' }).click();
+    await page.getByLabel('New name for prune').fill('cull');
+    await page.getByLabel('New name for prune').press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Renamed prune to cull (2 people)' }).waitFor();
+    const culled = await call<Status>(page, 'prune:status', { tag: 'cull' });
+    expect(culled.rows.map((r) => `${r.name}: ${r.status}`).sort()).toEqual(['Kenji Sato: pruned', 'Priya Raman: still connected']);
+    expect((await call<Status>(page, 'prune:status', { tag: 'prune' })).rows).toEqual([]);
+
+    await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+    await page.getByText(/^Undone: Renamed prune to cull/).waitFor();
+    expect((await call<Status>(page, 'prune:status', { tag: 'prune' })).pruned).toBe(1);
+    expect((await call<Status>(page, 'prune:status', { tag: 'cull' })).rows).toEqual([]);
+
+    await page.locator('.tag-row', { hasText: 'prune' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted tag prune (2 people)' }).waitFor();
+    expect((await call<Status>(page, 'prune:status', { tag: 'prune' })).rows).toEqual([]);
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await page.getByText(/^Undone: Deleted tag prune/).waitFor();
+    const back = await call<Status>(page, 'prune:status', { tag: 'prune' });
+    expect([back.pruned, back.stillConnected]).toEqual([1, 1]);
+  });
+
   it('downloads the report as a PDF', async () => {
     const { page } = s;
     await s.open('#/report');
