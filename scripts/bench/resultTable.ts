@@ -21,7 +21,7 @@ export interface BenchRow {
 
 export const fmt = {
   int: (n: number): string => Math.round(n).toLocaleString('en-US'),
-  sec: (ms: number): string => (ms < 1000 ? `${ms.toFixed(ms < 10 ? 2 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`),
+  sec: (ms: number): string => (ms < 1000 ? `${ms.toFixed(ms < 10 ? 2 : 1)} ms` : `${(ms / 1000).toFixed(2)} s`),
   rate: (count: number, ms: number, unit: string): string => `${Math.round((count * 1000) / Math.max(ms, 0.001)).toLocaleString('en-US')} ${unit}/s`,
   mb: (kb: number): string => `${(kb / 1024).toFixed(0)} MB`,
   pct: (x: number): string => `${(100 * x).toFixed(2)}%`,
