@@ -26,6 +26,8 @@ export interface Session {
   pageErrors: string[];
   /** Saves tests/e2e/screenshots/<name>.png (the full page, or the window only) and returns its path. */
   screenshot(name: string, fullPage?: boolean): Promise<string>;
+  /** What the server printed so far (and its exit code if it ended): for failure messages. */
+  serverLog(): string;
   /** Opens a hash route, e.g. `#/import`, keeping the session token. */
   open(route: string): Promise<void>;
   close(): Promise<void>;
@@ -46,7 +48,7 @@ function isLoopback(url: string): boolean {
 }
 
 /** Starts `npx tsx electron/cli/index.ts serve --port 0 --db <db>` and resolves with the printed URL. */
-function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   const child = spawn('npx', ['tsx', 'electron/cli/index.ts', 'serve', '--port', '0', '--db', dbPath], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1' },
@@ -67,13 +69,15 @@ function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolveUrl({ child, url: m[1] });
+        resolveUrl({ child, url: m[1], log: () => `stdout: ${out}\nstderr: ${err}${child.exitCode !== null ? `\nexited with ${child.exitCode}` : ''}` });
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
     });
-    child.on('exit', (code) => fail(new Error(`serve exited with ${code} before printing a URL.\nstdout: ${out}\nstderr: ${err}`)));
+    child.on('exit', (code) => {
+      if (!/token=/.test(out)) fail(new Error(`serve exited with ${code} before printing a URL.\nstdout: ${out}\nstderr: ${err}`));
+    });
   });
 }
 
@@ -90,7 +94,7 @@ function stopServer(child: ChildProcess): void {
 export async function startSession(opts: { dbPath?: string } = {}): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'tiecheck-e2e-'));
   const dbPath = opts.dbPath ?? join(dir, 'tiecheck.db');
-  const { child, url } = await startServer(dbPath);
+  const { child, url, log } = await startServer(dbPath);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -122,6 +126,7 @@ export async function startSession(opts: { dbPath?: string } = {}): Promise<Sess
     page,
     foreignRequests,
     pageErrors,
+    serverLog: log,
     async screenshot(name, fullPage = true) {
       const path = join(SCREENSHOTS, `${name}.png`);
       await page.screenshot({ path, fullPage });

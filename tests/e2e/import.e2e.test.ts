@@ -32,6 +32,7 @@ describe.skipIf(!uiIsBuilt())('import in Chromium', () => {
   beforeEach((ctx) => {
     onTestFailed(async () => {
       await s?.screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+      console.error(`server log for "${ctx.task.name}":\n${s?.serverLog().slice(-4000)}`);
     });
   });
 
