@@ -8,7 +8,7 @@ import { TierBadge } from '../../components/TierBadge';
 import { formatCount, formatDay, formatNetwork } from '../../components/formatting';
 import { usePersonSurgery, type ShowToast } from '../person/usePersonSurgery';
 import { clampCursor } from './reviewKeys';
-import { readNotSame, suggestionCommand, SUGGESTION_HELP, suggestMerges, writeNotSame, type MergeSuggestion } from './mergeSuggestions';
+import { groupByNameKey, pairsFromGroups, readNotSame, suggestionCommand, SUGGESTION_HELP, writeNotSame, type MergeSuggestion } from './mergeSuggestions';
 
 const SHOWN = 50;
 
@@ -36,7 +36,8 @@ function describePair(s: MergeSuggestion<AuditPerson>): string {
 export function MergeSuggestions({ show }: { show: ShowToast }) {
   const audit = useQuery({ queryKey: ['audit'], queryFn: () => api['audit:get']({}) });
   const [notSame, setNotSame] = useState<ReadonlySet<string>>(() => readNotSame());
-  const suggestions = useMemo(() => suggestMerges(audit.data?.persons ?? [], notSame), [audit.data, notSame]);
+  const groups = useMemo(() => groupByNameKey(audit.data?.persons ?? []), [audit.data]);
+  const suggestions = useMemo(() => pairsFromGroups(groups, notSame), [groups, notSame]);
   const [cursor, setCursor] = useState(0);
   const surgery = usePersonSurgery(show);
   const at = clampCursor(cursor, Math.min(suggestions.length, SHOWN));

@@ -33,10 +33,10 @@ function keepFirst<P extends SuggestionPerson>(a: P, b: P): [P, P] {
 }
 
 /**
- * Pairs of persons with the same name key (two words at least: a first name alone says nothing) and no
- * network in common — two LinkedIn connections with one name are two people LinkedIn already told apart.
+ * Persons grouped by name key (two words at least: a first name alone says nothing), only the groups
+ * worth pairing. The costly part (a name key per person), so the page computes it once per audit.
  */
-export function suggestMerges<P extends SuggestionPerson>(persons: readonly P[], notSame: ReadonlySet<string>, keyOf: (name: string) => string = nameKey): MergeSuggestion<P>[] {
+export function groupByNameKey<P extends SuggestionPerson>(persons: readonly P[], keyOf: (name: string) => string = nameKey): P[][] {
   const groups = new Map<string, P[]>();
   for (const p of persons) {
     const key = keyOf(p.name);
@@ -45,9 +45,13 @@ export function suggestMerges<P extends SuggestionPerson>(persons: readonly P[],
     if (group) group.push(p);
     else groups.set(key, [p]);
   }
+  return [...groups.values()].filter((g) => g.length >= 2 && g.length <= MAX_GROUP);
+}
+
+/** The pairs in those groups with no network in common — two LinkedIn connections with one name are two people LinkedIn already told apart. */
+export function pairsFromGroups<P extends SuggestionPerson>(groups: readonly (readonly P[])[], notSame: ReadonlySet<string>): MergeSuggestion<P>[] {
   const out: MergeSuggestion<P>[] = [];
-  for (const group of groups.values()) {
-    if (group.length < 2 || group.length > MAX_GROUP) continue;
+  for (const group of groups) {
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         const a = group[i];
@@ -61,6 +65,10 @@ export function suggestMerges<P extends SuggestionPerson>(persons: readonly P[],
     }
   }
   return out.sort((x, y) => x.keep.name.localeCompare(y.keep.name) || x.key.localeCompare(y.key));
+}
+
+export function suggestMerges<P extends SuggestionPerson>(persons: readonly P[], notSame: ReadonlySet<string>, keyOf: (name: string) => string = nameKey): MergeSuggestion<P>[] {
+  return pairsFromGroups(groupByNameKey(persons, keyOf), notSame);
 }
 
 const STORAGE_KEY = 'tiecheck-not-same';
