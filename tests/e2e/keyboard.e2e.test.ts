@@ -68,8 +68,13 @@ describe.skipIf(!uiIsBuilt())('import → audit → prune by keyboard alone', ()
     await tabTo(page, /^a "Import"$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/import/);
+    // Let the page settle first: a re-render under the focus would drop it to <body>.
+    await page.getByRole('heading', { name: 'Where do I get this file?' }).waitFor();
+    await page.waitForTimeout(500);
     await tabTo(page, /^button.*"Choose a file…"/);
-    const chooser = page.waitForEvent('filechooser');
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 }).catch(async (e: Error) => {
+      throw new Error(`no file dialog after Enter; focus was on ${await describeFocus(page)}: ${e.message}`);
+    });
     await page.keyboard.press('Enter');
     await (await chooser).setFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
     await page.getByRole('cell', { name: 'Olu Adeyemi' }).waitFor({ timeout: 30_000 });
