@@ -47,7 +47,6 @@ export class ConnectionSession {
   readonly counts: ConnectionCounts = { added: 0, updated: 0, skipped: 0, missing: 0, removed: 0 };
   readonly skippedRows: SkippedRow[] = [];
   missingConnections: { id: number; name: string; network: string }[] = [];
-  private readonly seen = new Map<string, number>();
   private readonly index: PersonIndex;
   private readonly stmt;
 
@@ -56,26 +55,29 @@ export class ConnectionSession {
     readonly batchId: number,
     readonly network: string,
   ) {
-    this.index = PersonIndex.load(db);
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS seen_keys (key TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM seen_keys;`);
+    this.index = new PersonIndex(db);
+    // Batch ids of imports that changed nothing are given out again: forget what such a batch saw.
+    db.prepare(`UPDATE connections SET seen_in_batch = NULL WHERE network = ? AND seen_in_batch = ?`).run(network, batchId);
     this.stmt = {
       find: db.prepare(
         `SELECT id, person_id AS personId, first_name AS firstName, last_name AS lastName, full_name AS fullName, emails_json AS emailsJson,
-                profile_url AS profileUrl, phones_json AS phonesJson, company, position, connected_on AS connectedOn, removed_at AS removedAt
+                profile_url AS profileUrl, phones_json AS phonesJson, company, position, connected_on AS connectedOn, removed_at AS removedAt,
+                seen_in_batch AS seenInBatch, seen_line AS seenLine
            FROM connections WHERE network = ? AND external_key = ?`,
       ),
       update: db.prepare(
         `UPDATE connections SET first_name = ?, last_name = ?, full_name = ?, emails_json = ?, profile_url = ?, phones_json = ?, company = ?,
                 position = ?, connected_on = ?, removed_at = NULL, removed_batch_id = NULL, last_batch_id = ? WHERE id = ?`,
       ),
+      seen: db.prepare(`UPDATE connections SET seen_in_batch = ?, seen_line = ? WHERE id = ?`),
       insert: db.prepare(
         `INSERT INTO connections (person_id, network, external_key, first_name, last_name, full_name, emails_json, profile_url, phones_json,
-                company, position, connected_on, first_batch_id, last_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                company, position, connected_on, first_batch_id, last_batch_id, seen_in_batch, seen_line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       change: db.prepare(`INSERT INTO batch_changes (batch_id, table_name, row_id, before_json) VALUES (?, 'connections', ?, ?)`),
       person: db.prepare(`INSERT INTO persons (id, display_name, company, position, created_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
       identity: db.prepare(`INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) VALUES (?, ?, ?, ?)`),
-      seen: db.prepare(`INSERT OR IGNORE INTO seen_keys (key) VALUES (?)`),
     };
   }
 
@@ -91,13 +93,6 @@ export class ConnectionSession {
   private addOne(r: ConnectionRecord): void {
     const ids = identitiesOfConnection(r);
     const key = connectionExternalKey(r, ids);
-    const earlier = this.seen.get(key);
-    if (earlier !== undefined) {
-      this.addSkipped([{ line: r.line, reason: `the same connection as line ${earlier}` }]);
-      return;
-    }
-    this.seen.set(key, r.line);
-    this.stmt.seen.run(key);
     const fields = [
       r.firstName,
       r.lastName,
@@ -109,8 +104,14 @@ export class ConnectionSession {
       r.position,
       r.connectedOn,
     ] as const;
-    const existing = this.stmt.find.get(this.network, key) as ExistingConnection | undefined;
-    if (existing) {
+    const found = this.stmt.find.get(this.network, key) as (ExistingConnection & { seenInBatch: number | null; seenLine: number | null }) | undefined;
+    if (found && found.seenInBatch === this.batchId) {
+      this.addSkipped([{ line: r.line, reason: `the same connection as line ${found.seenLine}` }]);
+      return;
+    }
+    if (found) {
+      const { seenInBatch: _batch, seenLine: _line, ...existing } = found;
+      this.stmt.seen.run(this.batchId, r.line, existing.id);
       const before = [existing.firstName, existing.lastName, existing.fullName, existing.emailsJson, existing.profileUrl, existing.phonesJson, existing.company, existing.position, existing.connectedOn];
       const changed = existing.removedAt !== null || before.some((v, i) => v !== fields[i]);
       if (changed) {
@@ -127,9 +128,8 @@ export class ConnectionSession {
       const name = r.fullName.trim() || `${r.firstName} ${r.lastName}`.trim() || ids.emails[0] || ids.urls[0] || 'Unnamed';
       this.stmt.person.run(personId, name, r.company, r.position, this.batchId, new Date().toISOString());
     }
-    this.stmt.insert.run(personId, this.network, key, ...fields, this.batchId, this.batchId);
+    this.stmt.insert.run(personId, this.network, key, ...fields, this.batchId, this.batchId, this.batchId, r.line);
     this.storeIdentities(personId, ids);
-    this.index.add(personId, ids, this.network);
     this.counts.added += 1;
   }
 
@@ -145,9 +145,9 @@ export class ConnectionSession {
     this.missingConnections = this.db
       .prepare(
         `SELECT id, full_name AS name, network FROM connections
-          WHERE network = ? AND removed_at IS NULL AND external_key NOT IN (SELECT key FROM seen_keys) ORDER BY full_name`,
+          WHERE network = ? AND removed_at IS NULL AND seen_in_batch IS NOT ? ORDER BY full_name`,
       )
-      .all(this.network) as { id: number; name: string; network: string }[];
+      .all(this.network, this.batchId) as { id: number; name: string; network: string }[];
     this.counts.missing = this.missingConnections.length;
     if (markRemovals && this.missingConnections.length > 0) {
       const mark = this.db.prepare(`UPDATE connections SET removed_at = ?, removed_batch_id = ? WHERE id = ?`);
@@ -155,6 +155,5 @@ export class ConnectionSession {
       for (const c of this.missingConnections) mark.run(today, this.batchId, c.id);
       this.counts.removed = this.missingConnections.length;
     }
-    this.db.exec(`DELETE FROM seen_keys`);
   }
 }

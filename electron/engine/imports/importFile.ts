@@ -132,7 +132,7 @@ async function importConnectionsFile(db: Db, path: string, fileName: string, opt
 
 async function importInteractionsFile(db: Db, path: string, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
   const warnings: string[] = [];
-  if (opts.me?.length) addMe(db, opts.me);
+  const newlyMine = opts.me?.length ? addMe(db, opts.me) : [];
   const batchId = createBatch(db, 'interactions', fileName, opts.format ?? 'auto', null);
   const session = new InteractionSession(db, batchId);
   const info = await streamInteractionFile(
@@ -148,11 +148,15 @@ async function importInteractionsFile(db: Db, path: string, fileName: string, op
   session.addSkipped(info.skipped);
   if (info.invitations?.length) storeInvitations(db, batchId, info.invitations);
   // With no identity of yours known yet, the file's own owner hints are the best guess; say so.
+  let adoptedOwner = newlyMine.length > 0;
   if (readMe(db).length === 0 && info.ownerHints.length > 0) {
     const adopted = addMe(db, info.ownerHints.map((h) => ({ kind: h.kind, value: h.value })));
+    adoptedOwner ||= adopted.length > 0;
     if (adopted.length) warnings.push(`took ${info.ownerHints.map((h) => h.value).join(', ')} as you (${info.ownerHints[0].evidence}); change this in Settings`);
   }
-  relinkContacts(db);
+  // New records only bring new contacts; the persons, your identities and decisions are unchanged,
+  // so only the contacts this file touched need linking (unless you were just identified).
+  relinkContacts(db, adoptedOwner ? undefined : session.touchedContacts);
   const found = summariseFound(db, batchId);
   const counts = { added: session.counts.added, updated: 0, skipped: session.counts.skipped, missing: 0, removed: 0 };
   finishBatch(db, batchId, { ...counts, duplicate: session.counts.duplicate });

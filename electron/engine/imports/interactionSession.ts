@@ -1,7 +1,7 @@
 // Applies interaction records to the database inside the caller's transaction: one row per record
 // (idempotent by source key), participants through distinct contacts.
 import type { Db } from '../db/openDatabase';
-import type { InteractionRecord, SkippedRow } from '../../../shared/domain/records';
+import type { InteractionRecord, ParticipantRecord, SkippedRow } from '../../../shared/domain/records';
 import { contactOfParticipant } from '../store/identityKeys';
 
 export interface InteractionCounts {
@@ -16,6 +16,7 @@ export class InteractionSession {
   /** Contact ids touched by this import: the ones to (re)link afterwards. */
   readonly touchedContacts = new Set<number>();
   private readonly contactIds = new Map<string, number>();
+  private readonly rawContacts = new Map<string, number | null>();
   private readonly stmt;
 
   constructor(
@@ -79,13 +80,24 @@ export class InteractionSession {
     }
     const interactionId = Number(result.lastInsertRowid);
     for (const p of r.participants) {
-      const contact = contactOfParticipant(p);
-      if (!contact) continue;
-      const contactId = this.contactId(contact);
+      const contactId = this.contactIdOf(p);
+      if (contactId === null) continue;
       this.stmt.participant.run(interactionId, contactId, p.role, p.isSender ? 1 : 0, p.declined ? 1 : 0);
     }
     this.counts.added += 1;
     return interactionId;
+  }
+
+  /** The same sender appears on thousands of messages: normalise each raw identity once. */
+  private contactIdOf(p: ParticipantRecord): number | null {
+    const raw = `${p.name ?? ''}\u0001${p.email ?? ''}\u0001${p.profileUrl ?? ''}\u0001${p.phone ?? ''}`;
+    let id = this.rawContacts.get(raw);
+    if (id === undefined) {
+      const contact = contactOfParticipant(p);
+      id = contact ? this.contactId(contact) : null;
+      this.rawContacts.set(raw, id);
+    }
+    return id;
   }
 
   private contactId(c: NonNullable<ReturnType<typeof contactOfParticipant>>): number {

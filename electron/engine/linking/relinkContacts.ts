@@ -63,12 +63,15 @@ export interface RelinkCounts {
 
 /** Relinks every contact (or only `onlyIds`); runs inside the caller's transaction. */
 export function relinkContacts(db: Db, onlyIds?: Iterable<number>): RelinkCounts {
+  const only = onlyIds ? [...onlyIds] : null;
+  // Building the matcher means reading every person: not worth it when there is nothing to link.
+  const anyContact = only ? only.length > 0 : db.prepare(`SELECT 1 FROM contacts LIMIT 1`).get() !== undefined;
+  if (!anyContact) return { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   const matcher = buildMatcher(loadPersonIdentities(db), loadOwnIdentities(db), loadDecisions(db));
   const update = db.prepare(`UPDATE contacts SET status = ?, person_id = ?, method = ?, evidence_json = ? WHERE id = ?`);
   const select = `SELECT id, key, name, email, profile_url AS profileUrl, phone, status, person_id AS personId, method, evidence_json AS evidenceJson FROM contacts`;
-  const rows: ContactRow[] = onlyIds
-    ? [...onlyIds].map((id) => db.prepare(`${select} WHERE id = ?`).get(id) as ContactRow).filter(Boolean)
-    : (db.prepare(select).all() as ContactRow[]);
+  const byId = db.prepare(`${select} WHERE id = ?`);
+  const rows: ContactRow[] = only ? only.map((id) => byId.get(id) as ContactRow).filter(Boolean) : (db.prepare(select).all() as ContactRow[]);
   const counts: RelinkCounts = { contacts: rows.length, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   for (const c of rows) {
     if (c.method === 'manual') {

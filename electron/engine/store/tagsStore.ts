@@ -11,13 +11,22 @@ export interface TagChange {
 export function applyTag(db: Db, action: 'add' | 'remove', tag: string, personIds: string[]): TagChange {
   return db.transaction(() => {
     const now = new Date().toISOString();
-    const add = db.prepare(`INSERT OR IGNORE INTO tags (person_id, tag, added_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM persons WHERE id = ?)`);
-    const remove = db.prepare(`DELETE FROM tags WHERE person_id = ? AND tag = ?`);
-    const changedIds: string[] = [];
-    for (const id of personIds) {
-      const result = action === 'add' ? add.run(id, tag, now, id) : remove.run(id, tag);
-      if (result.changes > 0) changedIds.push(id);
-    }
+    const ids = JSON.stringify(personIds);
+    // Set-wise statements over a JSON array: 30,000 persons in a few statements, not 30,000.
+    const changedIds = (
+      action === 'add'
+        ? db
+            .prepare(
+              `SELECT DISTINCT j.value FROM json_each(?) j JOIN persons p ON p.id = j.value
+                WHERE NOT EXISTS (SELECT 1 FROM tags t WHERE t.person_id = j.value AND t.tag = ?)`,
+            )
+            .pluck()
+            .all(ids, tag)
+        : db.prepare(`SELECT DISTINCT j.value FROM json_each(?) j JOIN tags t ON t.person_id = j.value AND t.tag = ?`).pluck().all(ids, tag)
+    ) as string[];
+    const changed = JSON.stringify(changedIds);
+    if (action === 'add') db.prepare(`INSERT OR IGNORE INTO tags (person_id, tag, added_at) SELECT value, ?, ? FROM json_each(?)`).run(tag, now, changed);
+    else db.prepare(`DELETE FROM tags WHERE tag = ? AND person_id IN (SELECT value FROM json_each(?))`).run(tag, changed);
     const operationId = `t_${randomUUID().slice(0, 13)}`;
     db.prepare(`INSERT INTO tag_operations (id, action, tag, person_ids_json, created_at) VALUES (?, ?, ?, ?, ?)`).run(
       operationId,
