@@ -1,6 +1,7 @@
 // Applies one connection export to the database inside one transaction: upsert connections, merge
 // them into persons, and find (optionally mark) the connections that the export no longer has.
 import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/openDatabase';
 import type { ConnectionRecord, SkippedRow } from '../../../shared/domain/records';
 import { connectionExternalKey, identitiesOfConnection, type NormalisedIdentities } from '../store/identityKeys';
@@ -48,6 +49,8 @@ export class ConnectionSession {
   readonly skippedRows: SkippedRow[] = [];
   missingConnections: { id: number; name: string; network: string }[] = [];
   private readonly index: PersonIndex;
+  private readonly otherNetworks: boolean;
+  private readonly identityInserts = new Map<number, Statement>();
   private readonly stmt;
 
   constructor(
@@ -56,6 +59,9 @@ export class ConnectionSession {
     readonly network: string,
   ) {
     this.index = new PersonIndex(db);
+    // Rows of one network are never the same person as each other, so with no other network in the
+    // database yet there is nobody to merge with: skip the lookups (the first import of everyone).
+    this.otherNetworks = db.prepare(`SELECT 1 FROM connections WHERE network != ? LIMIT 1`).get(network) !== undefined;
     // Batch ids of imports that changed nothing are given out again: forget what such a batch saw.
     db.prepare(`UPDATE connections SET seen_in_batch = NULL WHERE network = ? AND seen_in_batch = ?`).run(network, batchId);
     this.stmt = {
@@ -77,7 +83,6 @@ export class ConnectionSession {
       ),
       change: db.prepare(`INSERT INTO batch_changes (batch_id, table_name, row_id, before_json) VALUES (?, 'connections', ?, ?)`),
       person: db.prepare(`INSERT INTO persons (id, display_name, company, position, created_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
-      identity: db.prepare(`INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) VALUES (?, ?, ?, ?)`),
     };
   }
 
@@ -122,7 +127,7 @@ export class ConnectionSession {
       this.storeIdentities(existing.personId, ids);
       return;
     }
-    const match = this.index.find(ids, this.network);
+    const match = this.otherNetworks ? this.index.find(ids, this.network) : null;
     const personId = match?.personId ?? newPersonId();
     if (!match) {
       const name = r.fullName.trim() || `${r.firstName} ${r.lastName}`.trim() || ids.emails[0] || ids.urls[0] || 'Unnamed';
@@ -133,11 +138,21 @@ export class ConnectionSession {
     this.counts.added += 1;
   }
 
+  /** One multi-row statement per connection: identities are most of an import's writes. */
   private storeIdentities(personId: string, ids: NormalisedIdentities): void {
-    for (const e of ids.emails) this.stmt.identity.run(personId, 'email', e, this.batchId);
-    for (const u of ids.urls) this.stmt.identity.run(personId, 'url', u, this.batchId);
-    for (const p of ids.phones) this.stmt.identity.run(personId, 'phone', p, this.batchId);
-    if (ids.nameKey) this.stmt.identity.run(personId, 'name', ids.nameKey, this.batchId);
+    const values: (string | number)[] = [];
+    for (const e of ids.emails) values.push(personId, 'email', e, this.batchId);
+    for (const u of ids.urls) values.push(personId, 'url', u, this.batchId);
+    for (const p of ids.phones) values.push(personId, 'phone', p, this.batchId);
+    if (ids.nameKey) values.push(personId, 'name', ids.nameKey, this.batchId);
+    const rows = values.length / 4;
+    if (rows === 0) return;
+    let stmt = this.identityInserts.get(rows);
+    if (!stmt) {
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`);
+      this.identityInserts.set(rows, stmt);
+    }
+    stmt.run(...values);
   }
 
   /** Connections of this network that the export did not contain; marked removed only when asked. */
