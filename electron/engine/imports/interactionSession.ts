@@ -4,6 +4,8 @@ import type { Db } from '../db/openDatabase';
 import type { InteractionRecord, ParticipantRecord, SkippedRow } from '../../../shared/domain/records';
 import { contactOfParticipant } from '../store/identityKeys';
 
+const CONTACT_CACHE_LIMIT = 50_000;
+
 export interface InteractionCounts {
   added: number;
   duplicate: number;
@@ -93,6 +95,11 @@ export class InteractionSession {
     const raw = `${p.name ?? ''}\u0001${p.email ?? ''}\u0001${p.profileUrl ?? ''}\u0001${p.phone ?? ''}`;
     let id = this.rawContacts.get(raw);
     if (id === undefined) {
+      // A cache, not a record: an archive full of one-off senders must not grow it without bound.
+      if (this.rawContacts.size >= CONTACT_CACHE_LIMIT) {
+        this.rawContacts.clear();
+        this.contactIds.clear();
+      }
       const contact = contactOfParticipant(p);
       id = contact ? this.contactId(contact) : null;
       this.rawContacts.set(raw, id);
