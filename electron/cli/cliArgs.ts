@@ -11,7 +11,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take no value. Every other flag takes the next word (or `--flag=value`). */
-const SWITCHES = new Set(['json', 'removals', 'help', 'version', 'save', 'no-open']);
+const SWITCHES = new Set(['json', 'removals', 'help', 'version', 'save', 'no-open', 'yes']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const flags = new Map<string, string[]>();

@@ -154,13 +154,8 @@ export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => 
     );
   },
   wipe: async (ctx, args) => {
-    // `--yes` is not one of cliArgs' switches, so it could swallow the next word (`wipe --yes --db X`
-    // would then aim at the default database): accept it only bare, or as --yes=true.
-    const yes = args.flags.get('yes');
-    args.valueless.delete('yes');
     allowOnly(args, ['db', 'yes']);
-    if (!yes) throw new UsageError(`wipe deletes every person, connection, interaction, tag and setting in ${ctx.dbPath}, and its backups; add --yes to do it`);
-    if (yes.some((v) => v !== '' && v !== 'true')) throw new UsageError(`--yes takes no value (got "${yes.find((v) => v !== '' && v !== 'true')}"); put it last or write --yes=true`);
+    if (flag(args, 'yes') !== 'true') throw new UsageError(`wipe deletes every person, connection, interaction, tag and setting in ${ctx.dbPath}, and its backups; add --yes to do it`);
     if (args.files.length) throw new UsageError('wipe takes no FILE; choose the database with --db');
     const { deletedRows, backupsRemoved, walCleared } = deleteAllData(ctx.db, ctx.dbPath);
     process.stderr.write(

@@ -18,7 +18,8 @@ function send(message: WorkerMessage): void {
 }
 
 async function run(): Promise<void> {
-  const db = openDatabase(request.dbPath, { nativeBinding: request.nativeBinding });
+  // The engine that started this worker checked the file when it opened it.
+  const db = openDatabase(request.dbPath, { nativeBinding: request.nativeBinding, check: 'off' });
   try {
     const options: ImportFileOptions = {
       ...request.options,
