@@ -51,7 +51,7 @@ interface ThreadState {
 }
 
 /**
- * Rows must already exclude records dated after asOf. Meetings and calls count per occurrence;
+ * Rows must already exclude records dated after asOf; a row object may be reused between rows. Meetings and calls count per occurrence;
  * messages count per thread, dated by the thread's latest message.
  */
 export function collectEvidence(rows: Iterable<EvidenceRow>, rules: AuditRules): Map<string, Evidence> {
@@ -62,9 +62,12 @@ export function collectEvidence(rows: Iterable<EvidenceRow>, rules: AuditRules):
       addToThread(threads, row);
       continue;
     }
+    // Copied: callers may hand the same row object again with new values (the engine does, to spare
+    // a million allocations), and meetings are grouped before they are counted.
+    const copy = { ...row };
     const list = byInteraction.get(row.interactionId);
-    if (list) list.push(row);
-    else byInteraction.set(row.interactionId, [row]);
+    if (list) list.push(copy);
+    else byInteraction.set(row.interactionId, [copy]);
   }
 
   const evidence = new Map<string, Evidence>();

@@ -27,26 +27,28 @@ export function readPersonEvidenceRows(db: Db, asOf: string, personId: string): 
      AND (i.id IN (SELECT p2.interaction_id FROM participants p2 JOIN contacts c2 ON c2.id = p2.contact_id WHERE c2.person_id = ?1)
        OR i.thread_key IN (SELECT i3.thread_key FROM interactions i3 JOIN participants p3 ON p3.interaction_id = i3.id
                             JOIN contacts c3 ON c3.id = p3.contact_id WHERE c3.person_id = ?1 AND i3.thread_key IS NOT NULL))`;
-  return [...toEvidenceRows(db.prepare(sql.replace('i.day <= ?', 'i.day <= ?2')).raw(true).iterate({ 1: personId, 2: asOf } as never) as Iterable<RawEvidenceRow>)];
+  const rows = db.prepare(sql.replace('i.day <= ?', 'i.day <= ?2')).raw(true).iterate({ 1: personId, 2: asOf } as never) as Iterable<RawEvidenceRow>;
+  return Array.from(toEvidenceRows(rows), (row) => ({ ...row }));
 }
 
+/** One row object, refilled for every row: collectEvidence copies what it keeps (30,000 persons, a million rows). */
 function toEvidenceRows(raw: Iterable<RawEvidenceRow>): Iterable<EvidenceRow> {
   return (function* () {
+    const row = {} as EvidenceRow;
     for (const r of raw) {
-      yield {
-        interactionId: r[0],
-        kind: r[1],
-        day: r[2],
-        threadKey: r[3],
-        connected: r[4] === 1,
-        othersCount: r[5],
-        automated: r[6] === 1,
-        manual: r[7] === 1,
-        personId: r[8],
-        isMe: r[9] === 1,
-        isSender: r[10] === 1,
-        declined: r[11] === 1,
-      };
+      row.interactionId = r[0];
+      row.kind = r[1];
+      row.day = r[2];
+      row.threadKey = r[3];
+      row.connected = r[4] === 1;
+      row.othersCount = r[5];
+      row.automated = r[6] === 1;
+      row.manual = r[7] === 1;
+      row.personId = r[8];
+      row.isMe = r[9] === 1;
+      row.isSender = r[10] === 1;
+      row.declined = r[11] === 1;
+      yield row;
     }
   })();
 }
