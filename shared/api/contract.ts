@@ -20,6 +20,10 @@ import {
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
+const changeList = z.object({
+  count: z.number(),
+  people: z.array(z.object({ id: z.string(), name: z.string(), from: z.string(), to: z.string() })),
+});
 
 function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -66,6 +70,20 @@ export const calls = {
 
   'audit:get': call(z.object({ asOf: dayString.optional(), save: z.boolean().optional() }).strict(), auditResultSchema),
   'audit:history': call(empty, z.object({ snapshots: z.array(z.object({ asOf: z.string(), createdAt: z.string(), summary: auditResultSchema.shape.summary })) })),
+  'audit:changes': call(
+    z.object({ asOf: dayString.optional() }).strict(),
+    z.object({
+      changes: z
+        .object({
+          since: z.object({ asOf: z.string(), createdAt: z.string() }),
+          pruned: changeList,
+          revived: changeList,
+          faded: changeList,
+          added: changeList,
+        })
+        .nullable(),
+    }),
+  ),
   'person:get': call(z.object({ id: personId, asOf: dayString.optional() }).strict(), personDetailSchema),
   'person:setNote': call(z.object({ id: personId, note: z.string().max(20_000) }).strict(), ok),
 

@@ -7,7 +7,7 @@ import { UserFacingError } from './handlerTypes';
 import { todayUtc } from '../../../shared/audit/calendarDays';
 import type { Handlers } from './handlerTypes';
 import { runAudit } from '../audit/runAudit';
-import { saveSnapshot, readSnapshots } from '../store/snapshotsStore';
+import { changesSinceLastSnapshot, saveSnapshot, readSnapshots } from '../store/snapshotsStore';
 import { readPersonDetail } from '../audit/personDetail';
 import { applyTag, deleteTag, listTags, renameTag, undoTagOperation } from '../store/tagsStore';
 import { selectPersons } from '../audit/selectPersons';
@@ -18,7 +18,7 @@ import { renderReportHtml } from '../report/renderReportHtml';
 
 export const auditHandlers: Pick<
   Handlers,
-  'audit:get' | 'audit:history' | 'person:get' | 'person:setNote' | 'tags:apply' | 'tags:undo' | 'tags:list' | 'tags:rename' | 'tags:delete' | 'export:prune' | 'prune:status' | 'report:html' | 'report:pdf'
+  'audit:get' | 'audit:history' | 'audit:changes' | 'person:get' | 'person:setNote' | 'tags:apply' | 'tags:undo' | 'tags:list' | 'tags:rename' | 'tags:delete' | 'export:prune' | 'prune:status' | 'report:html' | 'report:pdf'
 > = {
   'audit:get': (req, ctx) => {
     const audit = runAudit(ctx.db, { asOf: req.asOf });
@@ -26,6 +26,7 @@ export const auditHandlers: Pick<
     return audit;
   },
   'audit:history': (_req, ctx) => ({ snapshots: readSnapshots(ctx.db) }),
+  'audit:changes': (req, ctx) => ({ changes: changesSinceLastSnapshot(ctx.db, runAudit(ctx.db, { asOf: req.asOf })) }),
   'person:get': (req, ctx) => readPersonDetail(ctx.db, req.id, req.asOf),
   'person:setNote': (req, ctx) => {
     ctx.db.prepare(`UPDATE persons SET note = ? WHERE id = ?`).run(req.note, req.id);
