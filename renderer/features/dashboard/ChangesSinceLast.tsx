@@ -2,6 +2,7 @@
 import type { AuditSnapshotSummary } from '../../../shared/report/trend';
 import type { AuditSummary } from '../../../shared/domain/audit';
 import { formatDay, formatDelta, formatPercent } from '../../components/formatting';
+import { WhoChanged } from './WhoChanged';
 
 export interface ChangesSinceLastProps {
   asOf: string;
@@ -79,6 +80,7 @@ export function ChangesSinceLast({ asOf, summary, history }: ChangesSinceLastPro
           ))}
         </tbody>
       </table>
+      <WhoChanged />
     </div>
   );
 }
