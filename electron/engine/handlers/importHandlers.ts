@@ -1,4 +1,5 @@
-// Import calls: preview, run (with progress events and cancel), history, undo, the demo network, meetings by hand.
+// Import calls: preview, run (with progress events and cancel), history, undo, the demo network, meetings by hand;
+// which staged files stay staged.
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { EngineContext, StagedFile } from '../context';
@@ -13,6 +14,9 @@ import { loadDemoNetwork } from '../imports/loadDemo';
 import { ImportError } from '../importers/importError';
 import { runImportJob } from '../jobs/runImportJob';
 
+/** The job id of the demo's progress events: one demo loads at a time. */
+export const DEMO_JOB_ID = 'demo';
+
 function stagedFile(ctx: EngineContext, ref: string): StagedFile {
   const file = ctx.staged.get(ref);
   if (!file) throw new UserFacingError('not_found', 'that file is no longer staged; choose it again');
@@ -23,11 +27,36 @@ export function releaseStagedFile(ctx: EngineContext, ref: string): void {
   const file = ctx.staged.get(ref);
   if (file?.temporary) rmSync(file.path, { force: true });
   ctx.staged.delete(ref);
+  importedRefs.get(ctx)?.delete(ref);
+}
+
+/** Staged files kept at most; beyond it the oldest go (uploads are copies on disk). */
+export const MAX_STAGED_FILES = 10;
+/** Per engine: files already imported, kept staged so that confirming removals reads the same upload. */
+const importedRefs = new WeakMap<EngineContext, Set<string>>();
+
+/**
+ * An imported file stays staged until another file is imported, and never more than
+ * MAX_STAGED_FILES files are (the oldest are dropped; `keep` never is).
+ */
+function keepStaged(ctx: EngineContext, keep: string, imported: boolean): void {
+  let refs = importedRefs.get(ctx);
+  if (!refs) importedRefs.set(ctx, (refs = new Set()));
+  if (imported) {
+    for (const ref of [...refs]) if (ref !== keep) releaseStagedFile(ctx, ref);
+    refs.add(keep);
+  }
+  // A Map keeps insertion order: the first keys are the oldest staged files.
+  for (const ref of [...ctx.staged.keys()]) {
+    if (ctx.staged.size <= MAX_STAGED_FILES) break;
+    if (ref !== keep) releaseStagedFile(ctx, ref);
+  }
 }
 
 export const importHandlers: Pick<Handlers, 'import:preview' | 'import:run' | 'import:cancel' | 'import:history' | 'import:undo' | 'demo:load' | 'meet:log'> = {
   'import:preview': async (req, ctx) => {
     const file = stagedFile(ctx, req.fileRef);
+    keepStaged(ctx, req.fileRef, false);
     try {
       return await previewFile(file.path, readFileHead(file.path), file.name, req);
     } catch (err) {
@@ -54,7 +83,7 @@ export const importHandlers: Pick<Handlers, 'import:preview' | 'import:run' | 'i
         : await importFile(ctx.db, file.path, { ...options, signal: controller.signal, onProgress });
       ctx.emit('import:progress', { jobId, file: file.name, bytes: 1, totalBytes: 1, rows: summary.added + summary.updated, phase: 'done' });
       ctx.emit('data:changed', { what: req.kind });
-      releaseStagedFile(ctx, req.fileRef);
+      keepStaged(ctx, req.fileRef, true);
       return summary;
     } catch (err) {
       if (err instanceof ImportCancelled) throw new UserFacingError('cancelled', err.message);
@@ -79,7 +108,7 @@ export const importHandlers: Pick<Handlers, 'import:preview' | 'import:run' | 'i
     return { undone };
   },
   'demo:load': async (_req, ctx) => {
-    const result = await loadDemoNetwork(ctx.db);
+    const result = await loadDemoNetwork(ctx.db, { onProgress: (p) => ctx.emit('import:progress', { jobId: DEMO_JOB_ID, ...p }) });
     ctx.emit('data:changed', { what: 'connections' });
     return result;
   },

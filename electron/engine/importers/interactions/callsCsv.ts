@@ -78,3 +78,22 @@ export async function streamCallsCsv(
   if (unknownTypes > 0) batcher.warn(`${unknownTypes} call(s) have no recognised type (incoming, outgoing, missed…): direction unknown`);
   return batcher.finish('calls');
 }
+
+/**
+ * Field → header cell as the call-log reader would read this header with `map` (null: no column),
+ * for a preview; the phone field is called `number` here, as `--map number=…` accepts it.
+ * Throws ImportError when a mapped column is not in the header, as the import would.
+ */
+export function recogniseCallColumns(header: string[], map: Record<string, string> | undefined, file: string, line: number): Record<string, string | null> {
+  const cols = resolveColumns(header, map, file, line);
+  const cell = (i: number): string | null => (i >= 0 ? (header[i] ?? null) : null);
+  return { name: cell(cols.name), number: cell(cols.phone), type: cell(cols.type), date: cell(cols.date), time: cell(cols.time), duration: cell(cols.duration) };
+}
+
+/** What a recognised call-log mapping still lacks before rows can be read (empty: nothing). */
+export function missingCallFields(mapping: Record<string, string | null>): string[] {
+  const missing: string[] = [];
+  if (!mapping.date) missing.push('which column holds the date of each call');
+  if (!mapping.number && !mapping.name) missing.push('which column holds the number or the name of the other party');
+  return missing;
+}

@@ -169,3 +169,35 @@ export async function streamInteractionsCsv(
   for (const w of summary.warnings) batcher.warn(w);
   return batcher.finish('csv');
 }
+
+/** The fields a mapping editor offers for a CSV of interactions, in the order a person thinks of them. */
+export const INTERACTION_FIELDS = Object.keys(INTERACTION_COLUMNS) as Field[];
+
+/**
+ * Field → header cell as the parser would read this header with `map` (null: no column), for a
+ * preview. A `kind` mapped to a word that is not a column ("call") is returned as that word: every
+ * row has that kind. Mapped columns missing from the header are left out, as the import would refuse them.
+ */
+export function recogniseInteractionColumns(header: string[], map?: Record<string, string>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const f of INTERACTION_FIELDS) {
+    const at = findColumn(header, [...INTERACTION_COLUMNS[f]]);
+    out[f] = at >= 0 ? header[at] : null;
+  }
+  for (const [key, column] of Object.entries(map ?? {})) {
+    if (!(key in INTERACTION_COLUMNS)) continue;
+    const at = findColumn(header, [column]);
+    if (at >= 0) out[key] = header[at];
+    else if (key === 'kind' && parseKind(column)) out.kind = column;
+  }
+  return out;
+}
+
+/** What a recognised mapping still lacks before rows can be read, in words for the person fixing it (empty: nothing). */
+export function missingInteractionFields(mapping: Record<string, string | null>): string[] {
+  const missing: string[] = [];
+  if (!mapping.kind) missing.push('which column holds the kind of interaction (or what every row is: a call, a meeting…)');
+  if (!mapping.date) missing.push('which column holds the date');
+  if (!mapping.name && !mapping.email && !mapping.phone && !mapping.url) missing.push('which column names the people (name, email, phone or profile URL)');
+  return missing;
+}
