@@ -1,5 +1,6 @@
 // The first screen of an empty database: what to import first, and a one-click demo network to look around in.
 import { useEffect, useState } from 'react';
+import type { EventPayload } from '../../../shared/api/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
@@ -20,6 +21,42 @@ function useElapsedSeconds(running: boolean): number {
   return seconds;
 }
 
+/** The engine's job id for the demo's progress events. */
+const DEMO_JOB = 'demo';
+
+interface DemoProgress {
+  /** Every file, in the order it is announced while generating (all before the first is read). */
+  files: string[];
+  latest: EventPayload<'import:progress'> | null;
+}
+
+/** Follows the demo's progress events while `running`; starts empty each time. */
+function useDemoProgress(running: boolean): DemoProgress {
+  const [progress, setProgress] = useState<DemoProgress>({ files: [], latest: null });
+  useEffect(() => {
+    if (!running) return;
+    setProgress({ files: [], latest: null });
+    return api.on('import:progress', (p) => {
+      if (p.jobId !== DEMO_JOB) return;
+      setProgress((prev) => ({ files: prev.files.includes(p.file) ? prev.files : [...prev.files, p.file], latest: p }));
+    });
+  }, [running]);
+  return progress;
+}
+
+function DemoProgressBar({ progress, seconds }: { progress: DemoProgress; seconds: number }) {
+  const { files, latest } = progress;
+  const elapsed = seconds > 0 ? `${seconds} s` : undefined;
+  if (!latest) return <ProgressBar label={`Generating ${DEMO_SIZE.toLocaleString('en')} connections…`} detail={elapsed} />;
+  if (latest.phase === 'generating') return <ProgressBar label={`Writing the demo files… ${files.length} so far`} detail={elapsed} />;
+  const at = files.indexOf(latest.file) + 1;
+  const of = `${at} of ${files.length} files`;
+  if (latest.phase === 'done' && at === files.length) return <ProgressBar label="Linking people and records…" value={1} detail={elapsed} />;
+  const fraction = latest.totalBytes > 0 ? latest.bytes / latest.totalBytes : null;
+  const rows = latest.rows > 0 ? `${latest.rows.toLocaleString('en')} rows` : undefined;
+  return <ProgressBar label={`Importing ${latest.file}… ${of}`} value={latest.phase === 'done' ? 1 : fraction} detail={[rows, elapsed].filter(Boolean).join(' · ') || undefined} />;
+}
+
 export function DashboardEmpty() {
   const queryClient = useQueryClient();
   const demo = useMutation({
@@ -27,6 +64,7 @@ export function DashboardEmpty() {
     onSuccess: () => queryClient.invalidateQueries(),
   });
   const seconds = useElapsedSeconds(demo.isPending);
+  const progress = useDemoProgress(demo.isPending);
   return (
     <EmptyState
       level={1}
@@ -54,7 +92,7 @@ export function DashboardEmpty() {
       <p className="muted">Everything stays on this machine. The Import page says where to get each file.</p>
       <p className="muted">Just looking? The demo is a made-up network of {DEMO_SIZE.toLocaleString('en')} connections with messages and meetings; you can undo it from the import history.</p>
       <div aria-live="polite">
-        {demo.isPending ? <ProgressBar label={`Generating ${DEMO_SIZE.toLocaleString('en')} connections…`} detail={seconds > 0 ? `${seconds} s` : undefined} /> : null}
+        {demo.isPending ? <DemoProgressBar progress={progress} seconds={seconds} /> : null}
         {demo.isSuccess ? (
           <p>
             Demo loaded: {demo.data.connections.toLocaleString('en')} connections, {demo.data.interactions.toLocaleString('en')} interactions.

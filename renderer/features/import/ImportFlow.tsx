@@ -10,6 +10,7 @@ import { formatBytes, formatCount, formatNetwork } from '../../components/format
 import { CONNECTION_FORMATS, INTERACTION_FORMATS } from './detectKind';
 import { ImportSummaryView } from './ImportSummaryView';
 import { MappingEditor } from './MappingEditor';
+import { mappingFieldsFor, missingMapping } from './mappingFields';
 import { PreviewTable } from './PreviewTable';
 import type { SourceKind } from './sourceGuides';
 import { useImportRun } from './useImportRun';
@@ -27,11 +28,13 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
   const [network, setNetwork] = useState<string | null>(null);
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const map = Object.keys(overrides).length ? overrides : undefined;
+  // Interaction readers have no "leave this column out": an empty choice means "as recognised".
+  const chosen = kind === 'interactions' ? Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== '')) : overrides;
+  const map = Object.keys(chosen).length ? chosen : undefined;
   const base = { fileRef, kind, ...(format !== 'auto' ? { format } : {}), ...(map ? { map } : {}) };
 
   const preview = useQuery({
-    queryKey: ['import:preview', fileRef, kind, format, JSON.stringify(overrides)],
+    queryKey: ['import:preview', fileRef, kind, format, JSON.stringify(chosen)],
     queryFn: () => api['import:preview'](base),
     enabled: !summary,
     placeholderData: keepPreviousData,
@@ -39,11 +42,8 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
   });
   const { run, progress, cancel } = useImportRun();
   const removals = useMutation({
-    // The engine lets go of a file once it is imported, so confirming removals stages it again.
-    mutationFn: async () => {
-      const ref = await api.stageFile(file);
-      return api['import:run']({ ...base, fileRef: ref, removals: true, ...(networkName ? { network: networkName } : {}) });
-    },
+    // The engine keeps an imported file staged until another file is imported: the same upload answers.
+    mutationFn: () => api['import:run']({ ...runOptions, removals: true }),
     onSuccess: (s) => setSummary(s),
   });
 
@@ -51,6 +51,12 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
   const isCsv = kind === 'connections' && (detected?.format === 'csv' || format === 'csv');
   const networkName = isCsv ? (network ?? detected?.network ?? '').trim() : '';
   const formats = kind === 'connections' ? CONNECTION_FORMATS : INTERACTION_FORMATS;
+  const editor = detected && detected.columns.length > 0 ? mappingFieldsFor(kind, detected.format) : null;
+  const shownMapping = detected ? { ...detected.mapping, ...chosen } : {};
+  const missing = kind === 'interactions' && detected ? missingMapping(detected.format, shownMapping) : [];
+  // An upload is staged without its file name's extension: the format found by the preview goes with the import.
+  const detectedFormat = kind === 'interactions' && format === 'auto' && detected && detected.format !== 'auto' ? { format: detected.format } : {};
+  const runOptions = { ...base, ...detectedFormat, ...(networkName ? { network: networkName } : {}) };
   const total = useMemo(() => (progress && progress.totalBytes > 0 ? progress.bytes / progress.totalBytes : null), [progress]);
 
   const switchKind = (next: SourceKind) => {
@@ -62,13 +68,7 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
     setFormat(next);
     setOverrides({});
   };
-  const start = () =>
-    run.mutate(
-      { ...base, ...(networkName ? { network: networkName } : {}) },
-      {
-        onSuccess: (s) => setSummary(s),
-      },
-    );
+  const start = () => run.mutate(runOptions, { onSuccess: (s) => setSummary(s) });
 
   if (summary) {
     return (
@@ -144,8 +144,18 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
               <dd>{formatCount(detected.totalRows)}</dd>
             </div>
           </dl>
-          {kind === 'connections' && detected.columns.length > 0 ? (
-            <MappingEditor columns={detected.columns} mapping={{ ...detected.mapping, ...overrides }} onChange={(field, column) => setOverrides({ ...overrides, [field]: column })} disabled={run.isPending} />
+          {editor ? (
+            <MappingEditor
+              columns={detected.columns}
+              mapping={shownMapping}
+              fields={editor.fields}
+              readOnly={editor.readOnly}
+              canLeaveOut={editor.canLeaveOut}
+              missing={missing}
+              onChange={(field, column) => setOverrides({ ...overrides, [field]: column })}
+              onReset={Object.keys(overrides).length > 0 ? () => setOverrides({}) : undefined}
+              disabled={run.isPending}
+            />
           ) : null}
           <h3>The first rows, as they will be stored</h3>
           <PreviewTable rows={detected.rows} totalRows={detected.totalRows} />
@@ -185,7 +195,7 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
           </>
         ) : (
           <div className="import-actions">
-            <button type="button" className="primary" onClick={start} disabled={!detected || preview.isError || preview.isFetching || (isCsv && !networkName)}>
+            <button type="button" className="primary" onClick={start} disabled={!detected || preview.isError || preview.isFetching || (isCsv && !networkName) || missing.length > 0}>
               Import
             </button>
             <button type="button" onClick={onDone}>

@@ -1,33 +1,74 @@
-// The column mapping: for each connection field, which of the file's columns feeds it (or none).
-import { MAPPING_FIELDS } from './detectKind';
+// The column mapping: for each field, which of the file's columns feeds it (or none); a read-only view for fixed layouts.
+import { FIXED_KINDS, type MappingField } from './mappingFields';
 
 export interface MappingEditorProps {
   columns: string[];
   mapping: Record<string, string | null>;
+  fields: MappingField[];
   onChange(field: string, column: string): void;
+  /** Back to what Tiecheck recognised by the column names. */
+  onReset?(): void;
   disabled?: boolean;
+  readOnly?: boolean;
+  /** Whether a recognised field can be set to "(none)"; interaction readers would recognise it again. */
+  canLeaveOut?: boolean;
+  /** Fields the person must still choose, named in the note above the grid. */
+  missing?: string[];
 }
 
-export function MappingEditor({ columns, mapping, onChange, disabled }: MappingEditorProps) {
+export function MappingEditor({ columns, mapping, fields, onChange, onReset, disabled, readOnly = false, canLeaveOut = true, missing = [] }: MappingEditorProps) {
+  const offersKinds = fields.some((f) => f.field === 'kind');
   return (
-    <fieldset className="import-mapping" disabled={disabled}>
+    <fieldset className="import-mapping" disabled={disabled || readOnly} data-testid="mapping-editor">
       <legend>Which column holds what</legend>
-      <p className="muted">Recognised from the column names. Fix anything that is wrong; the preview below follows.</p>
+      {missing.length > 0 ? (
+        <p className="import-mapping-needed" role="status" data-testid="mapping-needed">
+          Tiecheck could not tell from the column names where some things are. Choose {missing.join(', and ')} below; nothing is written until you press Import.
+        </p>
+      ) : null}
+      <p className="muted">
+        {readOnly
+          ? 'This export always uses these columns; there is nothing to map.'
+          : `Recognised from the column names. Fix anything that is wrong; the preview below follows.${canLeaveOut ? '' : ' A column recognised by its name cannot be left out, only swapped for another.'}`}
+      </p>
       <div className="import-mapping-grid">
-        {MAPPING_FIELDS.map(({ field, label }) => (
-          <label key={field} className="import-mapping-field">
-            <span>{label}</span>
-            <select value={mapping[field] ?? ''} onChange={(e) => onChange(field, e.target.value)} data-field={field}>
-              <option value="">(none)</option>
-              {columns.map((c, i) => (
-                <option key={`${c}-${i}`} value={c}>
-                  {c}
+        {fields.map(({ field, label }) => {
+          const value = mapping[field] ?? '';
+          const fixed = field === 'kind' && offersKinds && value !== '' && !columns.includes(value);
+          return (
+            <label key={field} className="import-mapping-field">
+              <span>{label}</span>
+              <select value={value} onChange={(e) => onChange(field, e.target.value)} data-field={field} aria-invalid={missing.length > 0 && !value ? true : undefined}>
+                <option value="" disabled={!canLeaveOut && value !== ''}>
+                  (none)
                 </option>
-              ))}
-            </select>
-          </label>
-        ))}
+                <optgroup label="Columns in this file">
+                  {columns.map((c, i) => (
+                    <option key={`${c}-${i}`} value={c}>
+                      {c || `(column ${i + 1}, no name)`}
+                    </option>
+                  ))}
+                </optgroup>
+                {field === 'kind' ? (
+                  <optgroup label="Every row is">
+                    {FIXED_KINDS.map((k) => (
+                      <option key={k.value} value={k.value}>
+                        {k.label}
+                      </option>
+                    ))}
+                    {fixed && !FIXED_KINDS.some((k) => k.value === value) ? <option value={value}>{value}</option> : null}
+                  </optgroup>
+                ) : null}
+              </select>
+            </label>
+          );
+        })}
       </div>
+      {onReset && !readOnly ? (
+        <button type="button" className="link-button import-mapping-reset" onClick={onReset}>
+          Start again from what Tiecheck recognised
+        </button>
+      ) : null}
     </fieldset>
   );
 }

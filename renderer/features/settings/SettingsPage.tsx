@@ -1,10 +1,11 @@
-// Settings: the audit rules, my identities, the colour theme, and where the database lives.
+// Settings: the audit rules, my identities, the colour theme, where the database lives, and backup, restore and delete of it.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { QUERY_KEYS, useAppInfo } from '../dashboard/dashboardQueries';
+import { DataSection } from './DataSection';
 import { IdentitiesForm } from './IdentitiesForm';
 import { RulesForm } from './RulesForm';
 import { readStoredTheme, storeTheme, type ThemeChoice } from './theme';
@@ -82,9 +83,10 @@ export function SettingsPage() {
           ) : (
             <p className="muted">Loading…</p>
           )}
-          <p className="muted">Everything lives in that one file on this machine. Copy it to back up; delete it to start over.</p>
+          <p className="muted">Everything lives in that one file on this machine. Back it up, restore it or delete it under Your data.</p>
         </section>
       </div>
+      <DataSection people={info.data?.persons ?? null} />
     </div>
   );
 }
