@@ -158,7 +158,11 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
             />
           ) : null}
           <h3>The first rows, as they will be stored</h3>
-          <PreviewTable rows={detected.rows} totalRows={detected.totalRows} />
+          {missing.length > 0 ? (
+            <p className="muted">The rows show here once the columns above are chosen.</p>
+          ) : (
+            <PreviewTable rows={detected.rows} totalRows={detected.totalRows} />
+          )}
           {detected.skipped.length > 0 ? (
             <details className="import-skipped">
               <summary>{formatCount(detected.skipped.length)} rows in the preview will be skipped — see why</summary>
@@ -171,7 +175,7 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
               </ul>
             </details>
           ) : null}
-          {detected.warnings.length > 0 ? (
+          {detected.warnings.length > 0 && missing.length === 0 ? (
             <ul className="import-list import-warnings">
               {detected.warnings.map((w, i) => (
                 <li key={i}>{w}</li>

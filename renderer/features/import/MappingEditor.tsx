@@ -1,5 +1,6 @@
 // The column mapping: for each field, which of the file's columns feeds it (or none); a read-only view for fixed layouts.
-import { FIXED_KINDS, type MappingField } from './mappingFields';
+import { useId } from 'react';
+import { FIXED_KINDS, type MappingField, type MissingField } from './mappingFields';
 
 export interface MappingEditorProps {
   columns: string[];
@@ -12,18 +13,20 @@ export interface MappingEditorProps {
   readOnly?: boolean;
   /** Whether a recognised field can be set to "(none)"; interaction readers would recognise it again. */
   canLeaveOut?: boolean;
-  /** Fields the person must still choose, named in the note above the grid. */
-  missing?: string[];
+  /** What the person must still choose, named in the note above the grid and marked on its select. */
+  missing?: MissingField[];
 }
 
 export function MappingEditor({ columns, mapping, fields, onChange, onReset, disabled, readOnly = false, canLeaveOut = true, missing = [] }: MappingEditorProps) {
   const offersKinds = fields.some((f) => f.field === 'kind');
+  // A label apart from its select: wrapped, the select's chosen option would become part of its name.
+  const idBase = useId();
   return (
     <fieldset className="import-mapping" disabled={disabled || readOnly} data-testid="mapping-editor">
       <legend>Which column holds what</legend>
       {missing.length > 0 ? (
         <p className="import-mapping-needed" role="status" data-testid="mapping-needed">
-          Tiecheck could not tell from the column names where some things are. Choose {missing.join(', and ')} below; nothing is written until you press Import.
+          Tiecheck could not tell from the column names where to find {joinWords(missing.map((m) => m.words))}. Choose below; nothing is written until you press Import.
         </p>
       ) : null}
       <p className="muted">
@@ -36,9 +39,9 @@ export function MappingEditor({ columns, mapping, fields, onChange, onReset, dis
           const value = mapping[field] ?? '';
           const fixed = field === 'kind' && offersKinds && value !== '' && !columns.includes(value);
           return (
-            <label key={field} className="import-mapping-field">
-              <span>{label}</span>
-              <select value={value} onChange={(e) => onChange(field, e.target.value)} data-field={field} aria-invalid={missing.length > 0 && !value ? true : undefined}>
+            <div key={field} className="import-mapping-field">
+              <label htmlFor={`${idBase}-${field}`}>{label}</label>
+              <select id={`${idBase}-${field}`} value={value} onChange={(e) => onChange(field, e.target.value)} data-field={field} aria-invalid={missing.some((m) => m.field === field) || undefined}>
                 <option value="" disabled={!canLeaveOut && value !== ''}>
                   (none)
                 </option>
@@ -60,7 +63,7 @@ export function MappingEditor({ columns, mapping, fields, onChange, onReset, dis
                   </optgroup>
                 ) : null}
               </select>
-            </label>
+            </div>
           );
         })}
       </div>
@@ -71,4 +74,8 @@ export function MappingEditor({ columns, mapping, fields, onChange, onReset, dis
       ) : null}
     </fieldset>
   );
+}
+
+function joinWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

@@ -68,16 +68,23 @@ export function mappingFieldsFor(kind: SourceKind, format: string): MappingField
   return null;
 }
 
+export interface MissingField {
+  /** The field whose select is marked as needing a choice. */
+  field: string;
+  /** What is missing, in words that fit "where to find …". */
+  words: string;
+}
+
 /** What the person must still say before an interaction file's rows can be read (empty: nothing). */
-export function missingMapping(format: string, mapping: Record<string, string | null>): string[] {
-  const missing: string[] = [];
+export function missingMapping(format: string, mapping: Record<string, string | null>): MissingField[] {
+  const missing: MissingField[] = [];
   if (format === 'csv') {
-    if (!mapping.kind) missing.push('Kind — or what every row is');
-    if (!mapping.date) missing.push('Date');
-    if (!mapping.name && !mapping.email && !mapping.phone && !mapping.url) missing.push('one of Name, Email, Phone or Profile URL');
+    if (!mapping.kind) missing.push({ field: 'kind', words: 'the kind of interaction (or what every row is)' });
+    if (!mapping.date) missing.push({ field: 'date', words: 'the date' });
+    if (!mapping.name && !mapping.email && !mapping.phone && !mapping.url) missing.push({ field: 'name', words: 'who each row is with (a name, email, phone or profile URL)' });
   } else if (format === 'calls') {
-    if (!mapping.date) missing.push('Date');
-    if (!mapping.number && !mapping.name) missing.push('Number or Name');
+    if (!mapping.date) missing.push({ field: 'date', words: 'the date of each call' });
+    if (!mapping.number && !mapping.name) missing.push({ field: 'number', words: 'the number or the name of the other party' });
   }
   return missing;
 }

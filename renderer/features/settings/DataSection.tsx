@@ -173,7 +173,7 @@ function DeleteEverything() {
         <h3>Delete all my data</h3>
         <p className="settings-help">Deletes every person, import, tag, decision and setting, and the backups Tiecheck made beside the database. There is no undo; download a backup first if you may want it back.</p>
       </div>
-      <button type="button" className="danger" onClick={() => setOpen(true)} disabled={wipe.isPending}>
+      <button type="button" className="settings-danger" onClick={() => setOpen(true)} disabled={wipe.isPending}>
         Delete all my data…
       </button>
       {wipe.isError ? <ErrorNotice title="Nothing was deleted" error={wipe.error} /> : null}
