@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { ROOT, startSession, uiIsBuilt, type Session } from './harness';
+import { ROOT, startSession, uiIsBuilt, type Session, callApi as call } from './harness';
 
 interface Finding {
   page: string;
@@ -16,23 +16,6 @@ interface Finding {
   nodes: { target: string; summary: string }[];
 }
 
-async function call<T>(page: Page, channel: string, body: unknown = {}): Promise<T> {
-  // The page moves the token from its URL into sessionStorage once its script has run.
-  await page.waitForFunction(() => Boolean(sessionStorage.getItem('tiecheck-token')));
-  const envelope = await page.evaluate(
-    async ([ch, b]) => {
-      const res = await fetch(`/api/${ch}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('tiecheck-token') ?? ''}` },
-        body: JSON.stringify(b),
-      });
-      return res.json();
-    },
-    [channel, body] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 /** Each page and what shows it has finished loading its data. */
 function pages(personId: string): { name: string; route: string; ready: (page: Page) => Promise<unknown> }[] {

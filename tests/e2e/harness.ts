@@ -176,3 +176,22 @@ export async function auditFromCli(dbPath: string): Promise<CliAudit> {
 
 /** The share as the UI words it (the same rule as shared/report/verdict's formatPercent). */
 export { formatPercent } from '../../shared/report/verdict';
+
+/** Calls the contract from inside the page, with the session token the UI keeps (as the UI itself does). */
+export async function callApi<T>(page: Page, channel: string, body: unknown = {}): Promise<T> {
+  // The page moves the token from its URL into sessionStorage once its script has run.
+  await page.waitForFunction(() => Boolean(sessionStorage.getItem('tiecheck-token')));
+  const envelope = await page.evaluate(
+    async ([ch, b]) => {
+      const res = await fetch(`/api/${ch}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('tiecheck-token') ?? ''}` },
+        body: JSON.stringify(b),
+      });
+      return res.json();
+    },
+    [channel, body] as const,
+  );
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
+  return envelope.value as T;
+}

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, startSession, uiIsBuilt, type Session } from './harness';
+import { SCREENSHOTS, startSession, uiIsBuilt, type Session, callApi as call } from './harness';
 
 const LINKEDIN_HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
 const LINKEDIN = [
@@ -29,23 +29,6 @@ interface AuditPersonLite {
   tags: string[];
 }
 
-/** Calls the contract from inside the page, with the session token the UI keeps. */
-async function call<T>(page: Page, channel: string, body: unknown = {}): Promise<T> {
-  await page.waitForFunction(() => Boolean(sessionStorage.getItem('tiecheck-token')));
-  const envelope = await page.evaluate(
-    async ([ch, b]) => {
-      const res = await fetch(`/api/${ch}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('tiecheck-token') ?? ''}` },
-        body: JSON.stringify(b),
-      });
-      return res.json();
-    },
-    [channel, body] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 async function persons(page: Page): Promise<AuditPersonLite[]> {
   return (await call<{ persons: AuditPersonLite[] }>(page, 'audit:get')).persons;

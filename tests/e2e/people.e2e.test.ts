@@ -2,25 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSession, uiIsBuilt, type Session } from './harness';
+import { startSession, uiIsBuilt, type Session, callApi as call } from './harness';
 
-/** Calls the contract from inside the page, with the session token the UI keeps. */
-async function call<T>(page: Page, channel: string, body: unknown = {}): Promise<T> {
-  await page.waitForFunction(() => Boolean(sessionStorage.getItem('tiecheck-token')));
-  const envelope = await page.evaluate(
-    async ([ch, b]) => {
-      const res = await fetch(`/api/${ch}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('tiecheck-token') ?? ''}` },
-        body: JSON.stringify(b),
-      });
-      return res.json();
-    },
-    [channel, body] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 interface AuditPersonLite {
   id: string;

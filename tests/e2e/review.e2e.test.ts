@@ -1,24 +1,8 @@
 // The review queue in Chromium: both sides of each uncertain link, confirm by key with undo, "none of these"; and profile links that are https: only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSession, uiIsBuilt, type Session } from './harness';
+import { startSession, uiIsBuilt, type Session, callApi as call } from './harness';
 
-async function call<T>(page: Page, channel: string, body: unknown = {}): Promise<T> {
-  await page.waitForFunction(() => Boolean(sessionStorage.getItem('tiecheck-token')));
-  const envelope = await page.evaluate(
-    async ([ch, b]) => {
-      const res = await fetch(`/api/${ch}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('tiecheck-token') ?? ''}` },
-        body: JSON.stringify(b),
-      });
-      return res.json();
-    },
-    [channel, body] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 /** Uploads a small connections CSV through the browser door and imports it. */
 async function importCsv(page: Page, name: string, text: string, network: string): Promise<void> {

@@ -3,7 +3,7 @@
 // (Formula injection in the prune CSV is covered by tests/shared/export.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSession, uiIsBuilt, type Session } from './harness';
+import { startSession, uiIsBuilt, type Session, callApi as call } from './harness';
 
 const FIRST = '<img src=x onerror=alert(1)>';
 const LAST = '"><script>alert(1)</script>';
@@ -15,22 +15,6 @@ const CSV = [
   'Plain,Person,https://www.linkedin.com/in/plain-person,,Fabrikam,Designer,03 Feb 2020',
 ].join('\n');
 
-async function call<T>(page: Page, channel: string, body: unknown = {}): Promise<T> {
-  await page.waitForFunction(() => Boolean(sessionStorage.getItem('tiecheck-token')));
-  const envelope = await page.evaluate(
-    async ([ch, b]) => {
-      const res = await fetch(`/api/${ch}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('tiecheck-token') ?? ''}` },
-        body: JSON.stringify(b),
-      });
-      return res.json();
-    },
-    [channel, body] as const,
-  );
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 /** Nothing the hostile text could have become: no injected element, no javascript: link. */
 async function expectInert(page: Page): Promise<void> {

@@ -24,7 +24,7 @@ const LINKEDIN_MESSAGE_COLUMNS: Record<string, string[]> = {
   content: ['CONTENT'],
 };
 
-type PreviewRequest = Omit<ImportOptions, 'removals' | 'jobId'>;
+type PreviewRequest = Omit<ImportOptions, 'removals' | 'jobId' | 'fileRef'>;
 
 export async function previewFile(path: string, head: Buffer, fileName: string, req: PreviewRequest) {
   if (req.kind === 'connections') {
