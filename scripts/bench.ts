@@ -9,6 +9,8 @@ import { BenchData } from './bench/benchData';
 import { benchCalendar, benchConnections, benchGenericCsv, benchMbox } from './bench/importBenches';
 import { benchAccuracy } from './bench/accuracyBench';
 import { benchDatabase } from './bench/databaseBenches';
+import { benchBrowser } from './bench/browserBenches';
+import { dropHeavyDb, keepingHeavyDb } from './bench/heavyDatabase';
 import { fmt, renderResults, summaryLine, type BenchRow } from './bench/resultTable';
 
 const SECTIONS: { ids: number[]; title: string; run: (data: BenchData) => Promise<BenchRow[]> }[] = [
@@ -17,7 +19,14 @@ const SECTIONS: { ids: number[]; title: string; run: (data: BenchData) => Promis
   { ids: [3], title: 'mbox', run: benchMbox },
   { ids: [4], title: 'calendar', run: benchCalendar },
   { ids: [6, 7, 8], title: 'linking, audit and tagging on a heavy database', run: benchDatabase },
+  { ids: [9, 10], title: 'dashboard and people table in headless Chromium', run: benchBrowser },
 ];
+
+/** benchEnv's BENCH_ONLY knows sections 1–8; the browser sections join here (run by default, or when named). */
+function addBrowserSections(only: Set<number>): void {
+  const named = process.env.BENCH_ONLY?.split(',').map((s) => Number(s.trim()));
+  for (const id of [9, 10]) if (!named || named.includes(id)) only.add(id);
+}
 
 function gitCommit(): string {
   try {
@@ -31,6 +40,7 @@ const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function main(): Promise<void> {
   const settings = readSettings();
+  addBrowserSections(settings.only);
   const dir = makeRunDir();
   const data = new BenchData(settings, dir);
   const started = performance.now();
@@ -43,12 +53,16 @@ async function main(): Promise<void> {
     progress(`section ${ids.join(',')} (${title}) failed: ${err instanceof Error ? err.stack : message}`);
     return { section: ids[0], name: `${title}: CRASHED`, measured: message.slice(0, 120), baseline: '—', ratio: null, goal: 'runs', pass: false, raw: { error: String(err) } };
   };
-  const plan = [...SECTIONS.slice(0, 4), { ids: [5], title: 'accuracy', run: null }, SECTIONS[4]];
+  const plan = [...SECTIONS.slice(0, 4), { ids: [5], title: 'accuracy', run: null }, ...SECTIONS.slice(4)];
+  // The browser sections reuse the heavy database of sections 6–8 rather than building a second one.
+  const browserToo = settings.only.has(9) || settings.only.has(10);
   try {
     for (const section of plan) {
       if (!section.ids.some((id) => settings.only.has(id))) continue;
       try {
-        if (section.run) rows.push(...(await section.run(data)).filter((r) => settings.only.has(r.section)));
+        const run = section.run;
+        if (run && section.ids.includes(6) && browserToo) rows.push(...(await keepingHeavyDb(data, () => run(data))).filter((r) => settings.only.has(r.section)));
+        else if (run) rows.push(...(await run(data)).filter((r) => settings.only.has(r.section)));
         else {
           const accuracy = await benchAccuracy(data);
           rows.push(...accuracy.rows);
@@ -59,6 +73,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    dropHeavyDb(data);
     if (!settings.keep) rmSync(dir, { recursive: true, force: true });
   }
 
