@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CompanyDilution } from '../../../shared/report/companies';
 import { formatCount } from '../../../shared/report/verdict';
 import { ChartFigure } from './ChartFigure';
-import { AXIS_TICK, chartSize, shouldAnimate, type ChartProps } from './chartProps';
+import { AXIS_TICK, chartSize, useChartMotion, type ChartProps } from './chartProps';
 import { CHART_EMPTY, CHART_GRID, TIER_COLORS } from './tierColors';
 
 export interface DilutionCompaniesProps extends ChartProps {
@@ -19,7 +19,7 @@ function shorten(name: string, max = 26): string {
 export function DilutionCompanies(props: DilutionCompaniesProps) {
   const { companies, onSelect } = props;
   const isStatic = !!props.static;
-  const animate = shouldAnimate(props);
+  const motion = useChartMotion(props);
   const size = chartSize(props, 640, Math.max(80, 28 * companies.length + 40));
   const data = companies.map((c) => ({ label: shorten(c.company), company: c.company, dilution: c.dilution, rest: c.total - c.dilution }));
   const select = (i: number) => {
@@ -40,8 +40,8 @@ export function DilutionCompanies(props: DilutionCompaniesProps) {
         <CartesianGrid horizontal={false} stroke={CHART_GRID} />
         <XAxis type="number" tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} />
         <YAxis type="category" dataKey="label" tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} width={180} interval={0} />
-        <Bar dataKey="dilution" name="dilution" stackId="c" fill={TIER_COLORS.dilution} isAnimationActive={animate} cursor={clickable} onClick={(_, i) => select(i)} />
-        <Bar dataKey="rest" name="everyone else there" stackId="c" fill={CHART_EMPTY} isAnimationActive={animate} cursor={clickable} onClick={(_, i) => select(i)} />
+        <Bar dataKey="dilution" name="dilution" stackId="c" fill={TIER_COLORS.dilution} {...motion} cursor={clickable} onClick={(_, i) => select(i)} />
+        <Bar dataKey="rest" name="everyone else there" stackId="c" fill={CHART_EMPTY} {...motion} cursor={clickable} onClick={(_, i) => select(i)} />
         {!isStatic && <Tooltip cursor={{ fill: CHART_GRID }} formatter={(v) => formatCount(Number(v))} />}
       </BarChart>
     </ChartFigure>

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import type { DunbarLayer } from '../../../shared/report/dunbar';
 import { formatCount } from '../../../shared/report/verdict';
 import { ChartFigure } from './ChartFigure';
-import { AXIS_TICK, chartSize, shouldAnimate, type ChartProps } from './chartProps';
+import { AXIS_TICK, chartSize, useChartMotion, type ChartProps } from './chartProps';
 import { CHART_EMPTY, CHART_GRID, TIER_COLORS } from './tierColors';
 
 export interface DunbarLayersProps extends ChartProps {
@@ -14,7 +14,7 @@ export interface DunbarLayersProps extends ChartProps {
 export function DunbarLayers(props: DunbarLayersProps) {
   const { layers, onSelect } = props;
   const isStatic = !!props.static;
-  const animate = shouldAnimate(props);
+  const motion = useChartMotion(props);
   const size = chartSize(props, 640, Math.max(80, 34 * layers.length + 36));
   // Percent of each layer filled: on a count axis the layer of 5 would be a sliver beside 150.
   const data = layers.map((l) => {
@@ -39,8 +39,8 @@ export function DunbarLayers(props: DunbarLayersProps) {
         <CartesianGrid horizontal={false} stroke={CHART_GRID} />
         <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} tickFormatter={(v: number) => `${v}%`} />
         <YAxis type="category" dataKey="label" tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} width={250} interval={0} />
-        <Bar dataKey="filled" name="filled" stackId="d" fill={TIER_COLORS.real} isAnimationActive={animate} cursor={clickable} onClick={(_, i) => select(i)} />
-        <Bar dataKey="empty" name="empty" stackId="d" fill={CHART_EMPTY} isAnimationActive={animate} cursor={clickable} onClick={(_, i) => select(i)} />
+        <Bar dataKey="filled" name="filled" stackId="d" fill={TIER_COLORS.real} {...motion} cursor={clickable} onClick={(_, i) => select(i)} />
+        <Bar dataKey="empty" name="empty" stackId="d" fill={CHART_EMPTY} {...motion} cursor={clickable} onClick={(_, i) => select(i)} />
       </BarChart>
     </ChartFigure>
   );

@@ -6,7 +6,7 @@ import { allOf, tierFilter } from '../../../shared/report/filters';
 import { TIER_LABELS } from '../../../shared/report/tierLabels';
 import { formatCount } from '../../../shared/report/verdict';
 import { ChartFigure } from './ChartFigure';
-import { AXIS_TICK, chartSize, shouldAnimate, type ChartProps } from './chartProps';
+import { AXIS_TICK, chartSize, useChartMotion, type ChartProps } from './chartProps';
 import { CHART_GRID, TIER_COLORS } from './tierColors';
 import { TierLegend } from './TierLegend';
 
@@ -53,7 +53,7 @@ export function pickShownLabels(labels: string[], plotWidth: number): Set<number
 export function StackedTierBars(props: StackedTierBarsProps) {
   const { stacks, onSelect, label, categoryName, className, xLabel } = props;
   const isStatic = !!props.static;
-  const animate = shouldAnimate(props);
+  const motion = useChartMotion(props);
   const size = chartSize(props, 640, 260);
   const data = stacks.map((s) => ({ label: s.label, ...s.counts }));
   const clickable = onSelect && !isStatic;
@@ -87,7 +87,7 @@ export function StackedTierBars(props: StackedTierBarsProps) {
             name={TIER_LABELS[t]}
             stackId="tier"
             fill={TIER_COLORS[t]}
-            isAnimationActive={animate}
+            {...motion}
             cursor={clickable ? 'pointer' : undefined}
             onClick={(_, i) => {
               const s = stacks[i];

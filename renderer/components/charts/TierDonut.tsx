@@ -4,7 +4,7 @@ import { Label, Pie, PieChart, Tooltip } from 'recharts';
 import type { Tier } from '../../../shared/domain/audit';
 import { formatCount, formatPercent } from '../../../shared/report/verdict';
 import { ChartFigure } from './ChartFigure';
-import { chartSize, shouldAnimate, type ChartProps } from './chartProps';
+import { chartSize, useChartMotion, type ChartProps } from './chartProps';
 import { TIER_COLORS } from './tierColors';
 import { TierLegend } from './TierLegend';
 
@@ -23,7 +23,7 @@ export interface TierDonutProps extends ChartProps {
 export function TierDonut(props: TierDonutProps) {
   const { slices, onSelect } = props;
   const isStatic = !!props.static;
-  const animate = shouldAnimate(props);
+  const motion = useChartMotion(props);
   const size = chartSize(props, 240, 240);
   const total = slices.reduce((n, s) => n + s.count, 0);
   const real = slices.find((s) => s.tier === 'real');
@@ -51,7 +51,7 @@ export function TierDonut(props: TierDonutProps) {
           startAngle={90}
           endAngle={-270}
           stroke="none"
-          isAnimationActive={animate}
+          {...motion}
           onClick={(_, i) => {
             const s = drawn[i];
             if (s && total > 0) onSelect?.(s.select);

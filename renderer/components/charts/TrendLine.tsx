@@ -4,7 +4,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { TrendPoint } from '../../../shared/report/trend';
 import { formatPercent } from '../../../shared/report/verdict';
 import { ChartFigure } from './ChartFigure';
-import { AXIS_TICK, chartSize, shouldAnimate, type ChartProps } from './chartProps';
+import { AXIS_TICK, chartSize, useChartMotion, type ChartProps } from './chartProps';
 import { CHART_GRID, TIER_COLORS } from './tierColors';
 
 export interface TrendLineProps extends ChartProps {
@@ -32,7 +32,7 @@ function pickTicks(times: number[], max = 5): number[] {
 export function TrendLine(props: TrendLineProps) {
   const { points, onSelect } = props;
   const isStatic = !!props.static;
-  const animate = shouldAnimate(props);
+  const motion = useChartMotion(props);
   const size = chartSize(props, 640, 220);
   // Audits are not evenly spaced; a time axis keeps a gap of two years looking like one.
   const data = points.map((p) => ({ t: toTime(p.asOf), real: Math.round(p.realShare * 1000) / 10, dilution: Math.round(p.dilutionShare * 1000) / 10 }));
@@ -40,6 +40,7 @@ export function TrendLine(props: TrendLineProps) {
   const domain: [number, number] = times.length > 1 ? [times[0], times[times.length - 1]] : [(times[0] ?? 0) - 30 * DAY_MS, (times[0] ?? 0) + 30 * DAY_MS];
   // Dots matter when there are few audits (one point draws no line); past ~40 they are noise.
   const dot = points.length <= 40 ? { r: 3 } : false;
+  // The dashed line's dash pattern would otherwise break its dots into arcs (the only mark when there is one audit).
   return (
     <ChartFigure
       label="Real share and dilution share at each audit, oldest first."
@@ -53,8 +54,8 @@ export function TrendLine(props: TrendLineProps) {
         <CartesianGrid vertical={false} stroke={CHART_GRID} />
         <XAxis dataKey="t" type="number" scale="time" domain={domain} ticks={pickTicks(times)} tickFormatter={(v: number) => toDay(v)} tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} interval={0} padding={{ left: 16, right: 16 }} />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={AXIS_TICK} stroke={CHART_GRID} tickLine={false} width={48} tickFormatter={(v: number) => `${v}%`} />
-        <Line dataKey="real" name="real" stroke={TIER_COLORS.real} strokeWidth={2} dot={dot} isAnimationActive={animate} />
-        <Line dataKey="dilution" name="dilution" stroke={TIER_COLORS.dilution} strokeWidth={2} strokeDasharray="6 3" dot={dot} isAnimationActive={animate} />
+        <Line dataKey="real" name="real" stroke={TIER_COLORS.real} strokeWidth={2} dot={dot} {...motion} />
+        <Line dataKey="dilution" name="dilution" stroke={TIER_COLORS.dilution} strokeWidth={2} strokeDasharray="6 3" dot={dot && { ...dot, strokeDasharray: 'none' }} {...motion} />
         {!isStatic && <Tooltip labelFormatter={(v) => toDay(Number(v))} formatter={(v) => `${v}%`} />}
       </LineChart>
     </ChartFigure>

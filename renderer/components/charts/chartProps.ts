@@ -1,5 +1,5 @@
 // Props every chart takes, and how a chart's size turns into recharts props (fixed for static, else responsive).
-import type { CSSProperties } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 
 export interface ChartProps {
   /** Fixed size in pixels; without a width the chart fills its container's width. */
@@ -7,7 +7,7 @@ export interface ChartProps {
   height?: number;
   /** Static rendering (the HTML report): no animation, no tooltip, no keyboard layer. */
   static?: boolean;
-  /** Animate drawing in; defaults to on unless static. Pass false for reduced motion. */
+  /** Animate changes of the data (never the first drawing); defaults to on unless static. Reduced motion turns it off anyway. */
   animate?: boolean;
   /** Opens the people table with a SPEC §9 filter, e.g. `tier=dilution`. */
   onSelect?(filter: string): void;
@@ -28,8 +28,23 @@ export function chartSize(props: ChartProps, defaultWidth: number, defaultHeight
   return { width: '100%', height, responsive: true };
 }
 
-export function shouldAnimate(props: ChartProps): boolean {
-  return props.animate ?? !props.static;
+export interface ChartMotion {
+  isAnimationActive: boolean | 'auto';
+  animationDuration: number;
+}
+
+/**
+ * Spread onto every animated series. The first drawing is never animated: the dashboard's first paint is the chart itself,
+ * and screenshots never catch a donut half-drawn. Later data changes move briefly; recharts' 'auto' skips that under
+ * prefers-reduced-motion. A ref, not state, marks the first commit so that mounting costs no second render.
+ */
+export function useChartMotion(props: ChartProps): ChartMotion {
+  const drawn = useRef(false);
+  useEffect(() => {
+    drawn.current = true;
+  }, []);
+  const wanted = props.animate ?? !props.static;
+  return { isAnimationActive: wanted && drawn.current ? 'auto' : false, animationDuration: 300 };
 }
 
 export const AXIS_TICK = { fill: 'currentColor', fontSize: 12 } as const;

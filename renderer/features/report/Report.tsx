@@ -44,8 +44,10 @@ function Section({ id, title, lead, pageBreak, flows, children }: { id: string; 
 export function Report({ model: m, static: isStatic, chartWidth = REPORT_CHART_WIDTH, onSelect }: ReportProps) {
   const chart = { static: isStatic, width: isStatic ? chartWidth : undefined, onSelect };
   const s = m.summary;
+  // Only the exported file is a whole document; inside the app the report sits in the app's own <main>.
+  const Root = isStatic ? 'main' : 'article';
   return (
-    <main className="tc-report">
+    <Root className="tc-report" aria-label={isStatic ? undefined : 'Audit report'}>
       <header className="tc-header">
         <p className="tc-kicker">Tiecheck · network audit as of {text.formatDay(m.asOf)}</p>
         <h1>How real is your network?</h1>
@@ -82,7 +84,7 @@ export function Report({ model: m, static: isStatic, chartWidth = REPORT_CHART_W
           </tbody>
         </table>
       </footer>
-    </main>
+    </Root>
   );
 }
 

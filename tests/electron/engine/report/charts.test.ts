@@ -69,6 +69,28 @@ describe('charts with onSelect', () => {
     await unmount();
   });
 
+  it('LastContactBars: short axis labels at card width, the full wording in its table', async () => {
+    const { container, unmount } = await mount(createElement(LastContactBars, { buckets: model.lastContact, width: 420, onSelect: () => {} }));
+    const ticks = [...container.querySelectorAll('.recharts-xAxis-tick-labels text')].map((t) => t.textContent);
+    expect(ticks).toEqual(['<3 mo', '3–12 mo', '1–2 y', '2–5 y', '5+ y', 'never']);
+    expect([...container.querySelectorAll('table tbody th')].map((t) => t.textContent)).toEqual(model.lastContact.map((b) => b.label));
+    await unmount();
+  });
+
+  it('an interactive chart is drawn whole on first paint, not animated in', async () => {
+    const drawn = async (isStatic: boolean) => {
+      const { container, unmount } = await mount(createElement(TierDonut, { slices: model.tiers, width: 240, height: 240, static: isStatic }));
+      const d = [...container.querySelectorAll('path.recharts-sector')].map((p) => p.getAttribute('d'));
+      await unmount();
+      env?.restore();
+      env = null;
+      return d;
+    };
+    const interactive = await drawn(false);
+    expect(interactive.length).toBe(4);
+    expect(interactive).toEqual(await drawn(true));
+  });
+
   it('static charts are hidden from screen readers in favour of their table, and have no buttons', async () => {
     const { container, unmount } = await mount(createElement(TierDonut, { slices: model.tiers, width: 240, height: 240, static: true, onSelect: () => {} }));
     expect(container.querySelector('.tc-chart-drawing')?.getAttribute('aria-hidden')).toBe('true');
