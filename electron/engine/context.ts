@@ -1,6 +1,7 @@
 // What every handler works with: the open database, the door it serves, staged files and running jobs.
 import type { Db } from './db/openDatabase';
 import type { EventName, EventPayload } from '../../shared/api/contract';
+import type { AuditCache } from './audit/auditCache';
 
 export interface StagedFile {
   path: string;
@@ -16,6 +17,8 @@ export interface EngineContext {
   version: string;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   staged: Map<string, StagedFile>;
+  /** Audits computed since the data last changed (shared by every call that needs one). */
+  audits: AuditCache;
   /** Imports run in a worker thread (the window's process stays responsive); off for the CLI and tests. */
   importInWorker: boolean;
   /** How this door turns the report into a PDF (Electron's printToPDF); default: the system Chromium. */

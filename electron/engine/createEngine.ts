@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openDatabase } from './db/openDatabase';
 import type { EngineContext } from './context';
 import { VERSION } from './version';
+import { AuditCache } from './audit/auditCache';
 
 /** The desktop app's own database file (Electron's userData folder for "Tiecheck"). */
 export function defaultDbPath(env = process.env, platform = process.platform): string {
@@ -38,6 +39,7 @@ export function createEngine(opts: EngineOptions): EngineContext {
     version: VERSION,
     emit: opts.emit ?? (() => {}),
     staged: new Map(),
+    audits: new AuditCache(),
     importInWorker: opts.importInWorker ?? false,
     nativeBinding: opts.nativeBinding,
     jobs: new Map(),

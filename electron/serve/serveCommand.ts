@@ -27,6 +27,14 @@ export async function serveCommand(dbPath: string, args: ParsedArgs): Promise<nu
   const door = await startBrowserDoor(ctx, { port, staticRoot: root });
   if (!existsSync(join(root, 'index.html'))) process.stderr.write('note: the UI is not built yet (npm run build:renderer); the API works.\n');
   process.stdout.write(`Tiecheck is serving ${dbPath}\nOpen ${door.url}\n`);
+  // The dashboard's first request is today's audit: start on it while the browser opens.
+  setImmediate(() => {
+    try {
+      ctx.audits.get(ctx.db);
+    } catch {
+      // The dashboard's own request will report whatever went wrong.
+    }
+  });
   const stop = () => {
     door.close().finally(() => {
       ctx.db.close();

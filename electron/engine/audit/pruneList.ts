@@ -2,9 +2,10 @@
 import type { Db } from '../db/openDatabase';
 import { writePruneCsv } from '../../../shared/export/pruneCsv';
 import { runAudit } from './runAudit';
+import type { AuditCache } from './auditCache';
 
-export function pruneListCsv(db: Db, tag: string, asOf?: string): { fileName: string; csv: string; rows: number } {
-  const audit = runAudit(db, { asOf });
+export function pruneListCsv(db: Db, tag: string, asOf?: string, audits?: AuditCache): { fileName: string; csv: string; rows: number } {
+  const audit = audits ? audits.get(db, asOf) : runAudit(db, { asOf });
   const rows = audit.persons
     .filter((p) => p.tags.includes(tag))
     .map((p) => ({

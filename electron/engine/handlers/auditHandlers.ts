@@ -6,7 +6,6 @@ import type { EngineContext } from '../context';
 import { UserFacingError } from './handlerTypes';
 import { todayUtc } from '../../../shared/audit/calendarDays';
 import type { Handlers } from './handlerTypes';
-import { runAudit } from '../audit/runAudit';
 import { changesSinceLastSnapshot, saveSnapshot, readSnapshots } from '../store/snapshotsStore';
 import { readPersonDetail } from '../audit/personDetail';
 import { applyTag, deleteTag, listTags, renameTag, undoTagOperation } from '../store/tagsStore';
@@ -21,19 +20,19 @@ export const auditHandlers: Pick<
   'audit:get' | 'audit:history' | 'audit:changes' | 'person:get' | 'person:setNote' | 'tags:apply' | 'tags:undo' | 'tags:list' | 'tags:rename' | 'tags:delete' | 'export:prune' | 'prune:status' | 'report:html' | 'report:pdf'
 > = {
   'audit:get': (req, ctx) => {
-    const audit = runAudit(ctx.db, { asOf: req.asOf });
+    const audit = ctx.audits.get(ctx.db, req.asOf);
     if (req.save) saveSnapshot(ctx.db, audit);
     return audit;
   },
   'audit:history': (_req, ctx) => ({ snapshots: readSnapshots(ctx.db) }),
-  'audit:changes': (req, ctx) => ({ changes: changesSinceLastSnapshot(ctx.db, runAudit(ctx.db, { asOf: req.asOf })) }),
+  'audit:changes': (req, ctx) => ({ changes: changesSinceLastSnapshot(ctx.db, ctx.audits.get(ctx.db, req.asOf)) }),
   'person:get': (req, ctx) => readPersonDetail(ctx.db, req.id, req.asOf),
   'person:setNote': (req, ctx) => {
     ctx.db.prepare(`UPDATE persons SET note = ? WHERE id = ?`).run(req.note, req.id);
     return { ok: true as const };
   },
   'tags:apply': (req, ctx: EngineContext) => {
-    const ids = req.ids ?? selectPersons(ctx.db, req.filter ?? '', req.asOf).map((p) => p.id);
+    const ids = req.ids ?? selectPersons(ctx.db, req.filter ?? '', req.asOf, ctx.audits).map((p) => p.id);
     const result = applyTag(ctx.db, req.action, req.tag, ids);
     ctx.emit('data:changed', { what: 'tags' });
     return result;
@@ -54,7 +53,7 @@ export const auditHandlers: Pick<
     ctx.emit('data:changed', { what: 'tags' });
     return result;
   },
-  'export:prune': (req, ctx) => pruneListCsv(ctx.db, req.tag, req.asOf),
+  'export:prune': (req, ctx) => pruneListCsv(ctx.db, req.tag, req.asOf, ctx.audits),
   'prune:status': (req, ctx) => readPruneStatus(ctx.db, req.tag),
   'report:html': async (req, ctx) => ({ html: await reportHtml(ctx, req.asOf) }),
   'report:pdf': async (req, ctx) => {
@@ -70,7 +69,7 @@ export const auditHandlers: Pick<
 };
 
 async function reportHtml(ctx: EngineContext, asOf?: string): Promise<string> {
-  const audit = runAudit(ctx.db, { asOf });
+  const audit = ctx.audits.get(ctx.db, asOf);
   return renderReportHtml(buildReportModel(audit, readSnapshots(ctx.db)));
 }
 

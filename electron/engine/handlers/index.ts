@@ -1,5 +1,5 @@
 // The engine's handler map and the one entry every door calls: validate, run, wrap errors.
-import { calls, isChannel, type Envelope } from '../../../shared/api/contract';
+import { calls, isChannel, type Channel, type Envelope } from '../../../shared/api/contract';
 import type { EngineContext } from '../context';
 import { UserFacingError, type Handlers } from './handlerTypes';
 import { auditHandlers } from './auditHandlers';
@@ -8,6 +8,26 @@ import { importHandlers } from './importHandlers';
 import { settingsHandlers } from './settingsHandlers';
 
 export const handlers: Handlers = { ...settingsHandlers, ...importHandlers, ...auditHandlers, ...dataHandlers };
+
+/** Calls that change nothing an audit depends on; every other call drops the cached audits. */
+const LEAVES_AUDIT_AS_IS = new Set<Channel>([
+  'app:info',
+  'settings:get',
+  'import:preview',
+  'import:history',
+  'import:cancel',
+  'audit:get',
+  'audit:history',
+  'audit:changes',
+  'person:get',
+  'person:setNote',
+  'tags:list',
+  'export:prune',
+  'prune:status',
+  'report:html',
+  'report:pdf',
+  'review:list',
+]);
 
 /** Validates the request against the contract, runs its handler, and never lets a stack trace cross. */
 export async function invoke(ctx: EngineContext, channel: string, request: unknown): Promise<Envelope<unknown>> {
@@ -19,8 +39,11 @@ export async function invoke(ctx: EngineContext, channel: string, request: unkno
   }
   try {
     const handler = handlers[channel] as (req: unknown, ctx: EngineContext) => unknown;
-    return { ok: true, value: await handler(parsed.data, ctx) };
+    const value = await handler(parsed.data, ctx);
+    if (!LEAVES_AUDIT_AS_IS.has(channel)) ctx.audits.invalidate();
+    return { ok: true, value };
   } catch (err) {
+    if (!LEAVES_AUDIT_AS_IS.has(channel)) ctx.audits.invalidate();
     if (err instanceof UserFacingError) return { ok: false, error: { code: err.code, message: err.message } };
     console.error(`[tiecheck] ${channel} failed:`, err);
     return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
