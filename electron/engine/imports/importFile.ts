@@ -95,16 +95,20 @@ async function importConnectionsFile(db: Db, path: string, fileName: string, opt
   const network = networkOf(format, fileName, opts.network);
   const batchId = createBatch(db, 'connections', fileName, format, network);
   const session = new ConnectionSession(db, batchId, network);
+  let records = 0;
   const info = await streamConnectionFile(
     path,
     { format: format as never, network, map: opts.map },
-    (records) => {
+    (batch) => {
       checkCancel();
-      session.add(records);
+      records += batch.length;
+      session.add(batch);
     },
     opts.onProgress,
   );
   session.addSkipped(info.skipped);
+  // The parser lists at most 10,000 skipped rows; the count covers all of them.
+  session.counts.skipped += Math.max(0, info.rows - records - info.skipped.length);
   session.finish(opts.removals ?? false);
   relinkContacts(db);
   const { counts } = session;

@@ -138,3 +138,12 @@ describe('the prune loop', () => {
     expect(runAudit(ws.ctx.db).persons.some((p) => p.name.startsWith('Renée'))).toBe(false);
   });
 });
+
+describe('skipped rows', () => {
+  it('counts every skipped row even past the 10,000 it lists', async () => {
+    const csv = ['Name,Email', 'Ann Lee,ann@example.org', ...Array.from({ length: 10_005 }, () => ',')].join('\n');
+    const s = await importFile(ws.ctx.db, ws.write('friends.csv', csv), { kind: 'connections' });
+    expect(s).toMatchObject({ added: 1, skipped: 10_005 });
+    expect(s.skippedRows.length).toBeLessThanOrEqual(500);
+  });
+});
