@@ -1,21 +1,10 @@
 // The first run: the empty state, "Load a demo network" filling the dashboard, the real share agreeing with `audit --json`, and Settings recomputing it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { auditFromCli, formatPercent, startSession, uiIsBuilt, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { auditFromCli, formatPercent, uiIsBuilt, type Session, useSession } from './harness';
 
 describe.skipIf(!uiIsBuilt())('dashboard in Chromium', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await startSession();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      await s?.screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-      console.error(`server log for "${ctx.task.name}":\n${s?.serverLog().slice(-4000)}`);
-    });
-  });
+  let s!: Session;
+  useSession((started) => (s = started));
 
   it('shows the empty state, loads the demo network, and shows the same real share as the CLI', async () => {
     const { page } = s;

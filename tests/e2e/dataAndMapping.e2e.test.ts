@@ -1,26 +1,15 @@
 // Your data and the mapping editor in Chromium: the demo's progress file by file; backup, delete all (typed DELETE), restore; a call log with unusual column names mapped by hand.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { SCREENSHOTS, auditFromCli, startSession, uiIsBuilt, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, auditFromCli, uiIsBuilt, type Session, useSession } from './harness';
 
 const CALL_LOG = ['Who,Tel,Direction,When,Secs', 'Ann Bee,+44 20 7946 0001,incoming,2025-03-01 10:00,120', 'Carl Dee,+44 20 7946 0002,outgoing,2025-03-02 11:30,95', 'Ann Bee,+44 20 7946 0001,missed,2025-03-03 09:15,0'].join('\n') + '\n';
 
 describe.skipIf(!uiIsBuilt())('your data and column mapping in Chromium', () => {
-  let s: Session;
+  let s!: Session;
   let demoPeople = 0;
-  beforeAll(async () => {
-    s = await startSession();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      await s?.screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-      console.error(`server log for "${ctx.task.name}":\n${s?.serverLog().slice(-4000)}`);
-    });
-  });
+  useSession((started) => (s = started));
 
   it('loads the demo from the empty dashboard, saying which file it is importing and how many there are', async () => {
     const { page } = s;

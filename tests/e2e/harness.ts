@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, onTestFailed } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -194,4 +195,25 @@ export async function callApi<T>(page: Page, channel: string, body: unknown = {}
   );
   if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
   return envelope.value as T;
+}
+
+/**
+ * One Chromium session for a whole describe block, with a screenshot and the server's log on every
+ * failure: call inside `describe`; `assign` receives the session once it has started.
+ */
+export function useSession(assign: (session: Session) => void, opts: { dbPath?: string } = {}): void {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await startSession(opts);
+    assign(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  beforeEach((ctx) => {
+    onTestFailed(async () => {
+      await session?.screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+      console.error(`server log for "${ctx.task.name}":\n${session?.serverLog().slice(-4000)}`);
+    });
+  });
 }

@@ -1,6 +1,6 @@
 // Importing a LinkedIn Connections.csv through the UI: preview, import, summary, donut; a smaller export's missing connections; undo from the history.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { auditFromCli, startSession, uiIsBuilt, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { auditFromCli, uiIsBuilt, type Session, useSession } from './harness';
 
 const PREAMBLE = [
   'Notes:',
@@ -22,19 +22,8 @@ function connectionsCsv(rows: string[]): Buffer {
 }
 
 describe.skipIf(!uiIsBuilt())('import in Chromium', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await startSession();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      await s?.screenshot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-      console.error(`server log for "${ctx.task.name}":\n${s?.serverLog().slice(-4000)}`);
-    });
-  });
+  let s!: Session;
+  useSession((started) => (s = started));
 
   it('imports a LinkedIn Connections.csv with its Notes preamble: preview, import, summary, donut', async () => {
     const { page } = s;
