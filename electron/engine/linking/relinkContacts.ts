@@ -70,10 +70,9 @@ export function relinkContacts(db: Db, onlyIds?: Iterable<number>): RelinkCounts
   const matcher = buildMatcher(loadPersonIdentities(db), loadOwnIdentities(db), loadDecisions(db));
   const update = db.prepare(`UPDATE contacts SET status = ?, person_id = ?, method = ?, evidence_json = ? WHERE id = ?`);
   const select = `SELECT id, key, name, email, profile_url AS profileUrl, phone, status, person_id AS personId, method, evidence_json AS evidenceJson FROM contacts`;
-  const byId = db.prepare(`${select} WHERE id = ?`);
-  const rows: ContactRow[] = only ? only.map((id) => byId.get(id) as ContactRow).filter(Boolean) : (db.prepare(select).all() as ContactRow[]);
-  const counts: RelinkCounts = { contacts: rows.length, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
-  for (const c of rows) {
+  const counts: RelinkCounts = { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
+  for (const c of contactPages(db, select, only)) {
+    counts.contacts += 1;
     if (c.method === 'manual') {
       counts.linked += 1;
       continue;
@@ -102,4 +101,28 @@ export function relinkContacts(db: Db, onlyIds?: Iterable<number>): RelinkCounts
     }
   }
   return counts;
+}
+
+const PAGE = 5_000;
+
+/**
+ * Contacts a page at a time: an archive can bring a hundred thousand one-off senders, and holding
+ * them all (plus the updates made between pages) would be a memory peak at the end of every import.
+ */
+function* contactPages(db: Db, select: string, only: number[] | null): Generator<ContactRow> {
+  if (only) {
+    const byId = db.prepare(`${select} WHERE id = ?`);
+    for (let i = 0; i < only.length; i += PAGE) {
+      const page = only.slice(i, i + PAGE).map((id) => byId.get(id) as ContactRow | undefined);
+      for (const row of page) if (row) yield row;
+    }
+    return;
+  }
+  const next = db.prepare(`${select} WHERE id > ? ORDER BY id LIMIT ${PAGE}`);
+  for (let after = 0; ; ) {
+    const page = next.all(after) as ContactRow[];
+    if (page.length === 0) return;
+    yield* page;
+    after = page[page.length - 1].id;
+  }
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../../../../electron/engine/importers/importError';
+import { BATCH_SIZE } from '../../../../../electron/engine/importers/interactions/interactionFile';
 import { daemonMbox, FixtureDir, gmailMbox, parseFile, thunderbirdMbox } from '../../../../fixtures/interactions/interactionFixtures';
 
 const dir = new FixtureDir();
@@ -131,13 +132,14 @@ describe('mbox: duplicates, out-of-order replies, batches', () => {
     expect(records[0].threadKey).toBe(records[1].threadKey);
   });
 
-  it('hands records on in batches of 1,000', async () => {
+  it('hands records on in batches of BATCH_SIZE', async () => {
     const msg = (i: number): string =>
       `From x Wed Mar  6 16:00:00 2002\nFrom: p${i}@example.com\nTo: me@example.com\nSubject: s${i}\nDate: Wed, 6 Mar 2002 16:00:00 +0000\nMessage-ID: <m${i}@x>\n\nbody\n`;
     const text = Array.from({ length: 2500 }, (_, i) => msg(i)).join('\n');
     const { records, batches } = await parseFile(dir.write('many.mbox', text));
     expect(records).toHaveLength(2500);
-    expect(batches).toEqual([1000, 1000, 500]);
+    const full = Math.floor(2500 / BATCH_SIZE);
+    expect(batches).toEqual([...Array(full).fill(BATCH_SIZE), ...(2500 % BATCH_SIZE ? [2500 % BATCH_SIZE] : [])]);
   });
 });
 
