@@ -160,7 +160,7 @@ async function importInteractionsFile(db: Db, path: string, fileName: string, op
   }
   // New records only bring new contacts; the persons, your identities and decisions are unchanged,
   // so only the contacts this file touched need linking (unless you were just identified).
-  relinkContacts(db, adoptedOwner ? undefined : session.touchedContacts);
+  relinkContacts(db, adoptedOwner ? undefined : { ids: session.enrichedContacts, fromId: session.firstNewContactId });
   const found = summariseFound(db, batchId);
   const counts = { added: session.counts.added, updated: 0, skipped: session.counts.skipped, missing: 0, removed: 0 };
   finishBatch(db, batchId, { ...counts, duplicate: session.counts.duplicate });

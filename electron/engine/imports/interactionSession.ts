@@ -15,8 +15,13 @@ export interface InteractionCounts {
 export class InteractionSession {
   readonly counts: InteractionCounts = { added: 0, duplicate: 0, skipped: 0 };
   readonly skippedRows: SkippedRow[] = [];
-  /** Contact ids touched by this import: the ones to (re)link afterwards. */
-  readonly touchedContacts = new Set<number>();
+  /**
+   * What to (re)link afterwards: contacts created by this import (ids from here on) and the few
+   * existing ones it taught something new (a name or address they lacked). A record adds nothing
+   * else a link depends on, so a million messages need no million-entry set.
+   */
+  readonly firstNewContactId: number;
+  readonly enrichedContacts = new Set<number>();
   private readonly contactIds = new Map<string, number>();
   private readonly rawContacts = new Map<string, number | null>();
   private readonly stmt;
@@ -25,14 +30,15 @@ export class InteractionSession {
     private readonly db: Db,
     readonly batchId: number | null,
   ) {
+    this.firstNewContactId = (db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM contacts`).pluck().get() as number) ?? 1;
     this.stmt = {
       interaction: db.prepare(
         `INSERT INTO interactions (batch_id, source_key, kind, occurred_at, day, thread_key, subject, location, duration_sec, connected,
                 others_count, automated, manual, note)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source_key) DO NOTHING`,
       ),
-      contactFind: db.prepare(`SELECT id FROM contacts WHERE key = ?`),
       contactInsert: db.prepare(`INSERT INTO contacts (key, name, email, profile_url, phone, name_key) VALUES (?, ?, ?, ?, ?, ?)`),
+      contactRow: db.prepare(`SELECT id, name, email, profile_url AS profileUrl, phone, name_key AS nameKey FROM contacts WHERE key = ?`),
       contactFill: db.prepare(
         `UPDATE contacts SET name = CASE WHEN name = '' THEN ? ELSE name END, email = CASE WHEN email = '' THEN ? ELSE email END,
                 profile_url = CASE WHEN profile_url = '' THEN ? ELSE profile_url END, phone = CASE WHEN phone = '' THEN ? ELSE phone END,
@@ -110,15 +116,18 @@ export class InteractionSession {
   private contactId(c: NonNullable<ReturnType<typeof contactOfParticipant>>): number {
     let id = this.contactIds.get(c.key);
     if (id === undefined) {
-      const row = this.stmt.contactFind.get(c.key) as { id: number } | undefined;
+      const row = this.stmt.contactRow.get(c.key) as { id: number; name: string; email: string; profileUrl: string; phone: string; nameKey: string } | undefined;
       if (row) {
         id = row.id;
-        this.stmt.contactFill.run(c.name, c.email, c.profileUrl, c.phone, c.nameKey, id);
+        const learns = (!row.name && c.name) || (!row.email && c.email) || (!row.profileUrl && c.profileUrl) || (!row.phone && c.phone) || (!row.nameKey && c.nameKey);
+        if (learns) {
+          this.stmt.contactFill.run(c.name, c.email, c.profileUrl, c.phone, c.nameKey, id);
+          if (id < this.firstNewContactId) this.enrichedContacts.add(id);
+        }
       } else {
         id = Number(this.stmt.contactInsert.run(c.key, c.name, c.email, c.profileUrl, c.phone, c.nameKey).lastInsertRowid);
       }
       this.contactIds.set(c.key, id);
-      this.touchedContacts.add(id);
     }
     return id;
   }

@@ -61,17 +61,27 @@ export interface RelinkCounts {
   changed: number;
 }
 
-/** Relinks every contact (or only `onlyIds`); runs inside the caller's transaction. */
-export function relinkContacts(db: Db, onlyIds?: Iterable<number>): RelinkCounts {
-  const only = onlyIds ? [...onlyIds] : null;
+export interface RelinkScope {
+  /** These contacts… */
+  ids?: Iterable<number>;
+  /** …and every contact from this id on (the ones an import created). */
+  fromId?: number;
+}
+
+/** Relinks every contact, or only those in `scope`; runs inside the caller's transaction. */
+export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
+  const only = scope?.ids ? [...scope.ids] : scope ? [] : null;
+  const fromId = scope?.fromId ?? null;
   // Building the matcher means reading every person: not worth it when there is nothing to link.
-  const anyContact = only ? only.length > 0 : db.prepare(`SELECT 1 FROM contacts LIMIT 1`).get() !== undefined;
+  const anyContact =
+    (only?.length ?? 0) > 0 ||
+    db.prepare(`SELECT 1 FROM contacts WHERE id >= ? LIMIT 1`).get(fromId ?? (only ? Number.MAX_SAFE_INTEGER : 0)) !== undefined;
   if (!anyContact) return { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   const matcher = buildMatcher(loadPersonIdentities(db), loadOwnIdentities(db), loadDecisions(db));
   const update = db.prepare(`UPDATE contacts SET status = ?, person_id = ?, method = ?, evidence_json = ? WHERE id = ?`);
   const select = `SELECT id, key, name, email, profile_url AS profileUrl, phone, status, person_id AS personId, method, evidence_json AS evidenceJson FROM contacts`;
   const counts: RelinkCounts = { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
-  for (const c of contactPages(db, select, only)) {
+  for (const c of contactPages(db, select, only, fromId)) {
     counts.contacts += 1;
     if (c.method === 'manual') {
       counts.linked += 1;
@@ -109,17 +119,17 @@ const PAGE = 5_000;
  * Contacts a page at a time: an archive can bring a hundred thousand one-off senders, and holding
  * them all (plus the updates made between pages) would be a memory peak at the end of every import.
  */
-function* contactPages(db: Db, select: string, only: number[] | null): Generator<ContactRow> {
+function* contactPages(db: Db, select: string, only: number[] | null, fromId: number | null): Generator<ContactRow> {
   if (only) {
     const byId = db.prepare(`${select} WHERE id = ?`);
     for (let i = 0; i < only.length; i += PAGE) {
       const page = only.slice(i, i + PAGE).map((id) => byId.get(id) as ContactRow | undefined);
-      for (const row of page) if (row) yield row;
+      for (const row of page) if (row && (fromId === null || row.id < fromId)) yield row;
     }
-    return;
+    if (fromId === null) return;
   }
   const next = db.prepare(`${select} WHERE id > ? ORDER BY id LIMIT ${PAGE}`);
-  for (let after = 0; ; ) {
+  for (let after = fromId === null ? 0 : fromId - 1; ; ) {
     const page = next.all(after) as ContactRow[];
     if (page.length === 0) return;
     yield* page;

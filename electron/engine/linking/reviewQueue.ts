@@ -45,6 +45,6 @@ export function decideLink(db: Db, contactId: number, personId: string | null, v
          ON CONFLICT(contact_key, person_id) DO UPDATE SET verdict = excluded.verdict, decided_at = excluded.decided_at`,
       ).run(contact.key, personId, verdict, new Date().toISOString());
     }
-    relinkContacts(db, [contactId]);
+    relinkContacts(db, { ids: [contactId] });
   })();
 }
