@@ -50,7 +50,12 @@ export function parseMessageIds(raw: string | undefined): string[] {
  * In-Reply-To, can start a second thread: accepted, it needs the whole file in memory to avoid.)
  */
 export class MailThreads {
-  /** message-id digest → index of its thread key in `keys`: numbers, so a 2 GB mailbox stays small. */
+  /** Every message-id seen (as a number), for duplicates: a 2 GB mailbox holds a million of them. */
+  private readonly seen = new Set<number>();
+  /**
+   * message-id digest → index of its thread key in `keys`, only for messages without Gmail's thread
+   * id: a Gmail reply carries the thread id itself, so a Takeout archive needs none of this.
+   */
   private readonly byId = new Map<number, number>();
   private readonly keys: string[] = [];
   private readonly keyIndex = new Map<string, number>();
@@ -58,7 +63,7 @@ export class MailThreads {
   private readonly pendingRoots = new Set<number>();
 
   has(messageId: string): boolean {
-    return this.byId.has(digestNumber(messageId));
+    return this.seen.has(digestNumber(messageId));
   }
 
   private threadOf(messageId: string): string | undefined {
@@ -90,7 +95,10 @@ export class MailThreads {
       const people = [...new Set(clues.addresses.map((a) => a.toLowerCase()))].sort().join(',');
       key = `mbox:subj:${digest(`${normaliseSubject(clues.subject ?? '')}|${people}`)}`;
     }
-    if (clues.messageId) this.remember(clues.messageId, key);
+    if (clues.messageId) {
+      this.seen.add(digestNumber(clues.messageId));
+      if (!clues.gmailThreadId) this.remember(clues.messageId, key);
+    }
     return key;
   }
 }
