@@ -1,6 +1,6 @@
 // The filter language's vocabulary: fields, operators, the syntax tree, the person it matches and its error type.
 
-import type { Tier } from '../domain/audit';
+import type { AuditPerson } from '../domain/audit';
 
 export const FILTER_FIELDS = [
   'tier',
@@ -40,21 +40,11 @@ export type FilterAst =
   | { kind: 'and'; operands: FilterAst[] }
   | { kind: 'or'; operands: FilterAst[] };
 
-/** What a filter can look at; `AuditPerson` is assignable to it. */
-export interface FilterablePerson {
-  name: string;
-  emails: string[];
-  company: string;
-  position: string;
-  networks: string[];
-  connectedOn: string | null;
-  tier: Tier;
-  score: number;
-  inPerson: number;
-  conversations: number;
-  lastContact: string | null;
-  tags: string[];
-}
+/** What a filter can look at: the audited person's fields, so an `AuditPerson` is one. */
+export type FilterablePerson = Pick<
+  AuditPerson,
+  'name' | 'emails' | 'company' | 'position' | 'networks' | 'connectedOn' | 'tier' | 'score' | 'inPerson' | 'conversations' | 'lastContact' | 'tags'
+>;
 
 /** A filter that cannot be read; `position` is the 0-based index of `token` in the text ('' at the end). */
 export class FilterError extends Error {
