@@ -6,6 +6,7 @@ import { createEngine } from '../../electron/engine/createEngine';
 import { importFile } from '../../electron/engine/imports/importFile';
 import { addMe } from '../../electron/engine/store/settingsStore';
 import type { ChildProgress, ChildResult, ChildTask } from './benchEnv';
+import { prepareWriteFloor } from './writeFloor';
 
 type Measured = Omit<ChildResult, 'ms' | 'cpuMs' | 'maxRssKb'>;
 
@@ -46,7 +47,14 @@ async function runImport(req: Extract<ChildTask, { task: 'import' }>): Promise<C
   result.parsePeakRssKb = parsePeakRssKb;
   result.parsePeakHeapKb = parsePeakHeapKb;
   const count = (table: string): number => (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  result.rows = { interactions: count('interactions'), participants: count('participants'), contacts: count('contacts'), persons: count('persons') };
+  result.rows = {
+    interactions: count('interactions'),
+    participants: count('participants'),
+    contacts: count('contacts'),
+    persons: count('persons'),
+    connections: count('connections'),
+    identities: count('identities'),
+  };
   ctx.db.close();
   return result;
 }
@@ -99,12 +107,19 @@ function runLineScan(file: string): Promise<ChildResult> {
   });
 }
 
+/** Storing the rows an import wrote, and nothing else (see writeFloor.ts). */
+function runWriteFloor(req: Extract<ChildTask, { task: 'writeFloor' }>): Promise<ChildResult> {
+  const { write } = prepareWriteFloor(req);
+  return measure(() => ({ count: write() }));
+}
+
 async function main(): Promise<void> {
   const req = JSON.parse(process.argv[2] ?? '{}') as ChildTask;
   const result =
     req.task === 'import' ? await runImport(req)
     : req.task === 'papaparse' ? await runPapaparse(req.file, req.stream)
     : req.task === 'icalParse' ? await runIcalParse(req.file)
+    : req.task === 'writeFloor' ? await runWriteFloor(req)
     : await runLineScan(req.file);
   process.stdout.write(JSON.stringify(result) + '\n');
 }

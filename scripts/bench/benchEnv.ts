@@ -82,7 +82,8 @@ export type ChildTask =
   | { task: 'import'; dbPath: string; file: string; kind: 'connections' | 'interactions'; format?: string; me?: { kind: 'email' | 'url' | 'name'; value: string }[] }
   | { task: 'papaparse'; file: string; stream: boolean }
   | { task: 'icalParse'; file: string }
-  | { task: 'lineScan'; file: string };
+  | { task: 'lineScan'; file: string }
+  | { task: 'writeFloor'; file: string; importedDb: string; beforeDb: string | null; floorDb: string };
 
 export interface ChildResult {
   /** Wall time of the measured work only (not process start-up or module loading). */
@@ -97,7 +98,7 @@ export interface ChildResult {
   skipped?: number;
   format?: string;
   warnings?: string[];
-  rows?: { interactions: number; participants: number; contacts: number; persons: number };
+  rows?: { interactions: number; participants: number; contacts: number; persons: number; connections: number; identities: number };
   /** Imports: the largest RSS and V8 heap seen while the file was still being read (before the final relink). */
   parsePeakRssKb?: number;
   parsePeakHeapKb?: number;

@@ -35,6 +35,7 @@ export async function benchConnections(data: BenchData): Promise<BenchRow[]> {
     return { task: 'import', dbPath: lastDb, file: csv, kind: 'connections' };
   });
   data.adoptConnectionsDb(lastDb);
+  const floor = await writeFloor(data, lastDb, null);
   const ratio = imp.ms / base.ms;
   return [{
     section: 1,
@@ -47,7 +48,30 @@ export async function benchConnections(data: BenchData): Promise<BenchRow[]> {
     pass: ratio <= 3,
     note: `best of 2 imports into a fresh db vs best of 3 bare parses (readFileSync + Papa.parse), each in its own child process; ${cpuNote(imp, base)}`,
     raw: { fileBytes: statSync(csv).size, import: imp, papaparse: base },
-  }];
+  }, floorRow(1, floor, imp, base, 'papaparse')];
+}
+
+/** Copies the rows an import wrote into the database as it was before, timed in a child (see writeFloor.ts). */
+async function writeFloor(data: BenchData, importedDb: string, beforeDb: string | null): Promise<ChildResult> {
+  const floor = await runChild({ task: 'writeFloor', file: importedDb, importedDb, beforeDb, floorDb: join(data.dir, 'write-floor.db') });
+  progress(`  SQLite write floor (the same ${fmt.int(floor.count)} rows, INSERT … SELECT): ${fmt.sec(floor.ms)}`);
+  return floor;
+}
+
+/** An informational row: what storing the import's rows alone costs, against the section's baseline. */
+function floorRow(section: number, floor: ChildResult, imp: ChildResult, base: { ms: number; cpuMs: number }, baseName: string): BenchRow {
+  return {
+    section,
+    name: `  SQLite write floor of that import (${fmt.int(floor.count)} rows)`,
+    measured: fmt.sec(floor.ms),
+    baseline: `${baseName} ${fmt.sec(base.ms)}`,
+    ratio: floor.ms / base.ms,
+    cpuRatio: cpuRatio(floor, base),
+    goal: '—',
+    pass: null,
+    note: `the rows the import wrote, copied by INSERT … SELECT into the database as it was before, in one transaction with its commit: no parsing, no matching, no JS per row; the import itself took ${fmt.ratio(imp.ms / floor.ms)} this floor`,
+    raw: { floor },
+  };
 }
 
 export async function benchGenericCsv(data: BenchData): Promise<BenchRow[]> {
@@ -162,7 +186,10 @@ export async function benchMbox(data: BenchData): Promise<BenchRow[]> {
   const dbPath = await data.freshConnectionsDb(join(data.dir, 'mbox.db'));
   const imp = await runChild({ task: 'import', dbPath, file, kind: 'interactions', me: data.me() });
   progress(`  importFile: ${fmt.sec(imp.ms)}, rss ${fmt.mb(imp.maxRssKb)}, added ${imp.added}`);
+  const beforeDb = await data.freshConnectionsDb(join(data.dir, 'mbox-before.db'));
+  const floor = await writeFloor(data, dbPath, beforeDb);
   removeDb(dbPath);
+  removeDb(beforeDb);
   if (!data.settings.keep) rmSync(file, { force: true });
   const sizeMb = mb(written.value);
   const ratio = imp.ms / grep.ms;
@@ -180,6 +207,7 @@ export async function benchMbox(data: BenchData): Promise<BenchRow[]> {
       note: `into a db already holding the ${fmt.int(data.connectionCount)} connections; a bare Node scan for "From " lines takes ${fmt.sec(scan.ms)} (${fmt.ratio(scan.ms / grep.ms)} grep); ${cpuNote(imp, grep)}; added ${fmt.int(imp.added ?? 0)} interactions, ${fmt.int(imp.rows?.participants ?? 0)} participants`,
       raw,
     },
+    floorRow(3, floor, imp, grep, 'grep -c'),
     {
       section: 3,
       name: `mbox peak RSS (${sizeMb.toFixed(0)} MB file)`,
