@@ -81,8 +81,9 @@ function readCsvLayout(head: Buffer, fileName: string, format: InteractionFormat
   } catch (error) {
     throw ImportError.wrap(fileName, error);
   }
-  // A map left over from another format names fields this one does not have; empty values mean "not chosen".
-  const given = Object.fromEntries(Object.entries(map ?? {}).filter(([, v]) => v !== ''));
+  // A map left over from another format names fields this one does not have (ignored here); an
+  // empty value leaves out a column recognised by its name, as the import will.
+  const given = map ?? {};
   if (format === 'calls') {
     const mapping = recogniseCallColumns(header, given, fileName, headerLine);
     return { encoding, columns: header, mapping, missing: missingCallFields(mapping) };
@@ -105,7 +106,6 @@ async function previewInteractions(path: string, head: Buffer, fileName: string,
   // The UI passes the format found here on to import:run, so the two cannot disagree.
   const format = chosen ?? (head.length > 0 ? detectInteractionFormat(fileName, head.subarray(0, 64 * 1024)) : null);
   const layout = format && CSV_FORMATS.has(format) ? readCsvLayout(head, fileName, format, req.map) : null;
-  const map = layout ? Object.fromEntries(Object.entries(req.map ?? {}).filter(([, v]) => v !== '')) : req.map;
   if (layout && layout.missing.length > 0) {
     // Nothing can be read until these are mapped: hand back the header so the person can map them.
     return {
@@ -124,7 +124,7 @@ async function previewInteractions(path: string, head: Buffer, fileName: string,
   const controller = new AbortController();
   let info: Awaited<ReturnType<typeof streamInteractionFile>> | null = null;
   try {
-    info = await streamInteractionFile(path, { format: (format ?? req.format ?? 'auto') as never, map, signal: controller.signal }, (records) => {
+    info = await streamInteractionFile(path, { format: (format ?? req.format ?? 'auto') as never, map: req.map, signal: controller.signal }, (records) => {
       for (const r of records) {
         if (rows.length >= PREVIEW_ROWS) break;
         rows.push({

@@ -26,15 +26,14 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
   const [kind, setKind] = useState<SourceKind>(initialKind);
   const [format, setFormat] = useState('auto');
   const [network, setNetwork] = useState<string | null>(null);
+  // Field → column the person chose; an empty one ("(none)") leaves out a column recognised by its name.
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  // Interaction readers have no "leave this column out": an empty choice means "as recognised".
-  const chosen = kind === 'interactions' ? Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== '')) : overrides;
-  const map = Object.keys(chosen).length ? chosen : undefined;
+  const map = Object.keys(overrides).length ? overrides : undefined;
   const base = { fileRef, kind, ...(format !== 'auto' ? { format } : {}), ...(map ? { map } : {}) };
 
   const preview = useQuery({
-    queryKey: ['import:preview', fileRef, kind, format, JSON.stringify(chosen)],
+    queryKey: ['import:preview', fileRef, kind, format, JSON.stringify(overrides)],
     queryFn: () => api['import:preview'](base),
     enabled: !summary,
     placeholderData: keepPreviousData,
@@ -52,7 +51,7 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
   const networkName = isCsv ? (network ?? detected?.network ?? '').trim() : '';
   const formats = kind === 'connections' ? CONNECTION_FORMATS : INTERACTION_FORMATS;
   const editor = detected && detected.columns.length > 0 ? mappingFieldsFor(kind, detected.format) : null;
-  const shownMapping = detected ? { ...detected.mapping, ...chosen } : {};
+  const shownMapping = detected ? { ...detected.mapping, ...overrides } : {};
   const missing = kind === 'interactions' && detected ? missingMapping(detected.format, shownMapping) : [];
   // An upload is staged without its file name's extension: the format found by the preview goes with the import.
   const detectedFormat = kind === 'interactions' && format === 'auto' && detected && detected.format !== 'auto' ? { format: detected.format } : {};
@@ -150,7 +149,6 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
               mapping={shownMapping}
               fields={editor.fields}
               readOnly={editor.readOnly}
-              canLeaveOut={editor.canLeaveOut}
               missing={missing}
               onChange={(field, column) => setOverrides({ ...overrides, [field]: column })}
               onReset={Object.keys(overrides).length > 0 ? () => setOverrides({}) : undefined}

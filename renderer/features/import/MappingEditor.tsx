@@ -11,13 +11,11 @@ export interface MappingEditorProps {
   onReset?(): void;
   disabled?: boolean;
   readOnly?: boolean;
-  /** Whether a recognised field can be set to "(none)"; interaction readers would recognise it again. */
-  canLeaveOut?: boolean;
   /** What the person must still choose, named in the note above the grid and marked on its select. */
   missing?: MissingField[];
 }
 
-export function MappingEditor({ columns, mapping, fields, onChange, onReset, disabled, readOnly = false, canLeaveOut = true, missing = [] }: MappingEditorProps) {
+export function MappingEditor({ columns, mapping, fields, onChange, onReset, disabled, readOnly = false, missing = [] }: MappingEditorProps) {
   const offersKinds = fields.some((f) => f.field === 'kind');
   // A label apart from its select: wrapped, the select's chosen option would become part of its name.
   const idBase = useId();
@@ -32,7 +30,7 @@ export function MappingEditor({ columns, mapping, fields, onChange, onReset, dis
       <p className="muted">
         {readOnly
           ? 'This export always uses these columns; there is nothing to map.'
-          : `Recognised from the column names. Fix anything that is wrong; the preview below follows.${canLeaveOut ? '' : ' A column recognised by its name cannot be left out, only swapped for another.'}`}
+          : `Recognised from the column names. Fix anything that is wrong, or choose (none) to leave a column out; the preview below follows.`}
       </p>
       <div className="import-mapping-grid">
         {fields.map(({ field, label }) => {
@@ -42,7 +40,7 @@ export function MappingEditor({ columns, mapping, fields, onChange, onReset, dis
             <div key={field} className="import-mapping-field">
               <label htmlFor={`${idBase}-${field}`}>{label}</label>
               <select id={`${idBase}-${field}`} value={value} onChange={(e) => onChange(field, e.target.value)} data-field={field} aria-invalid={missing.some((m) => m.field === field) || undefined}>
-                <option value="" disabled={!canLeaveOut && value !== ''}>
+                <option value="">
                   (none)
                 </option>
                 <optgroup label="Columns in this file">

@@ -11,8 +11,6 @@ export interface MappingFields {
   fields: MappingField[];
   /** The format reads its columns by fixed names: the mapping is shown, not edited. */
   readOnly: boolean;
-  /** Empty choices fall back to what the engine recognises by name (interaction readers have no "leave this out"). */
-  canLeaveOut: boolean;
 }
 
 const INTERACTION_FIELDS: MappingField[] = [
@@ -61,10 +59,10 @@ export const FIXED_KINDS: { value: string; label: string }[] = [
 
 /** The editor's fields for what the preview detected, or null when the format has no columns to map (mbox, .ics, JSON…). */
 export function mappingFieldsFor(kind: SourceKind, format: string): MappingFields | null {
-  if (kind === 'connections') return { fields: MAPPING_FIELDS, readOnly: false, canLeaveOut: true };
-  if (format === 'csv') return { fields: INTERACTION_FIELDS, readOnly: false, canLeaveOut: false };
-  if (format === 'calls') return { fields: CALL_FIELDS, readOnly: false, canLeaveOut: false };
-  if (format === 'linkedin-messages') return { fields: LINKEDIN_MESSAGE_FIELDS, readOnly: true, canLeaveOut: false };
+  if (kind === 'connections') return { fields: MAPPING_FIELDS, readOnly: false };
+  if (format === 'csv') return { fields: INTERACTION_FIELDS, readOnly: false };
+  if (format === 'calls') return { fields: CALL_FIELDS, readOnly: false };
+  if (format === 'linkedin-messages') return { fields: LINKEDIN_MESSAGE_FIELDS, readOnly: true };
   return null;
 }
 

@@ -45,6 +45,12 @@ describe('recognising columns', () => {
     expect(recogniseInteractionColumns(['When', 'Who'], { kind: 'in person' })).toMatchObject({ kind: 'in person' });
   });
 
+  it('leaves out a column recognised by its name when the map gives it no column', () => {
+    const header = ['When', 'Who', 'E-mail', 'Type', 'Notes'];
+    expect(recogniseInteractionColumns(header, { note: '', email: '' })).toMatchObject({ date: 'When', name: 'Who', email: null, note: null });
+    expect(recogniseCallColumns(['Name', 'Number', 'Date', 'Duration'], { duration: '' }, 'f', 1)).toMatchObject({ name: 'Name', number: 'Number', duration: null });
+  });
+
   it('calls the phone field of a call log `number`, and keeps a separate time column apart from the date', () => {
     expect(recogniseCallColumns(['Name', 'Number', 'Date', 'Time', 'Duration'], undefined, 'f', 1)).toEqual({ name: 'Name', number: 'Number', type: null, date: 'Date', time: 'Time', duration: 'Duration' });
     expect(recogniseCallColumns(CALLS.split('\n')[0].split(','), { name: 'Who', number: 'Tel', type: 'Direction', date: 'When', duration: 'Secs' }, 'f', 1)).toEqual({
@@ -103,6 +109,25 @@ describe('import:preview of interaction CSVs', () => {
     expect(mapped.rows).toHaveLength(2);
     const summary = await call<{ found?: Record<string, number> | null; added: number }>('import:run', { fileRef: 'r3', kind: 'interactions', format: 'calls', map });
     expect(summary.added).toBe(2);
+  });
+
+  it('imports a diary without the columns the person left out: a wrong "Notes" and "Minutes" are not stored', async () => {
+    stage('r6', 'diary.csv', 'Date,Person,Type,Minutes,Notes\n2025-01-05,Ann Bee,call,see file 7,=HYPERLINK("x")\n');
+    const bare = await call<Preview>('import:preview', { fileRef: 'r6', kind: 'interactions' });
+    expect(bare.mapping).toMatchObject({ minutes: 'Minutes', note: 'Notes' });
+    const map = { minutes: '', note: '' };
+    const mapped = await call<Preview>('import:preview', { fileRef: 'r6', kind: 'interactions', map });
+    expect(mapped.mapping).toMatchObject({ date: 'Date', name: 'Person', kind: 'Type', minutes: null, note: null });
+    const summary = await call<{ added: number }>('import:run', { fileRef: 'r6', kind: 'interactions', format: mapped.format, map });
+    expect(summary.added).toBe(1);
+    expect(ws.ctx.db.prepare(`SELECT note, duration_sec AS durationSec, kind FROM interactions`).all()).toEqual([{ note: '', durationSec: null, kind: 'call' }]);
+  });
+
+  it('still refuses a map that leaves out every column naming people', async () => {
+    stage('r7', 'diary.csv', 'Date,Person,Type\n2025-01-05,Ann Bee,call\n');
+    const env = await invoke(ws.ctx, 'import:run', { fileRef: 'r7', kind: 'interactions', format: 'csv', map: { name: '' } });
+    expect(env.ok).toBe(false);
+    if (!env.ok) expect(env.error.message).toMatch(/diary\.csv.*line 1.*no column names the people/);
   });
 
   it('shows LinkedIn messages.csv’s own columns as read, and keeps the fixed columns for non-CSV formats', async () => {

@@ -16,7 +16,7 @@ export const CALL_COLUMNS = {
 
 type Field = keyof typeof CALL_COLUMNS;
 
-/** Column index per field: an explicit `map` entry wins (`number` and `kind` are accepted aliases). */
+/** Column index per field: an explicit `map` entry wins, an empty one leaves the field out (`number` and `kind` are accepted aliases). */
 export function resolveColumns(header: string[], map: Record<string, string> | undefined, file: string, line: number): Record<Field, number> {
   const aliases: Record<string, Field> = { number: 'phone', kind: 'type', direction: 'type' };
   const out = {} as Record<Field, number>;
@@ -24,6 +24,11 @@ export function resolveColumns(header: string[], map: Record<string, string> | u
   for (const [key, column] of Object.entries(map ?? {})) {
     const field = (aliases[key] ?? key) as Field;
     if (!(field in CALL_COLUMNS)) continue;
+    // An empty column name leaves out a column recognised by its name.
+    if (column.trim() === '') {
+      out[field] = -1;
+      continue;
+    }
     const at = findColumn(header, [column]);
     if (at < 0) throw new ImportError(file, line, `the mapped column "${column}" (for ${key}) is not in the header`);
     out[field] = at;

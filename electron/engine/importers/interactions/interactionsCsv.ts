@@ -70,6 +70,11 @@ function layoutOf(header: string[], map: Record<string, string> | undefined, fil
   let fixedKind: Layout['fixedKind'] = null;
   for (const [key, column] of Object.entries(map ?? {})) {
     if (!(key in INTERACTION_COLUMNS)) throw new ImportError(file, line, `unknown field "${key}" in --map (fields: ${Object.keys(INTERACTION_COLUMNS).join(', ')})`);
+    // `--map note=` (no column): leave out a column that was recognised by its name.
+    if (column.trim() === '') {
+      cols[key as Field] = -1;
+      continue;
+    }
     const at = findColumn(header, [column]);
     if (at < 0 && key === 'kind' && parseKind(column)) {
       fixedKind = parseKind(column);
@@ -174,8 +179,8 @@ export async function streamInteractionsCsv(
 export const INTERACTION_FIELDS = Object.keys(INTERACTION_COLUMNS) as Field[];
 
 /**
- * Field → header cell as the parser would read this header with `map` (null: no column), for a
- * preview. A `kind` mapped to a word that is not a column ("call") is returned as that word: every
+ * Field → header cell as the parser would read this header with `map` (null: no column, also when
+ * the map leaves a recognised one out with an empty name), for a preview. A `kind` mapped to a word that is not a column ("call") is returned as that word: every
  * row has that kind. Mapped columns missing from the header are left out, as the import would refuse them.
  */
 export function recogniseInteractionColumns(header: string[], map?: Record<string, string>): Record<string, string | null> {
@@ -186,6 +191,10 @@ export function recogniseInteractionColumns(header: string[], map?: Record<strin
   }
   for (const [key, column] of Object.entries(map ?? {})) {
     if (!(key in INTERACTION_COLUMNS)) continue;
+    if (column.trim() === '') {
+      out[key] = null;
+      continue;
+    }
     const at = findColumn(header, [column]);
     if (at >= 0) out[key] = header[at];
     else if (key === 'kind' && parseKind(column)) out.kind = column;
