@@ -52,6 +52,8 @@ export const calls = {
   ),
   'import:run': call(importOptionsSchema.strict(), importSummarySchema),
   'import:cancel': call(z.object({ jobId: z.string().max(64) }).strict(), ok),
+  /** The person is done with a staged file (left the import, chose another): forget it and delete an upload's copy. */
+  'import:release': call(z.object({ fileRef }).strict(), ok),
   'import:history': call(empty, z.object({ batches: z.array(batchSchema) })),
   'import:undo': call(z.object({ batchId }).strict(), z.object({ undone: z.boolean() })),
   'demo:load': call(empty, z.object({ connections: z.number(), interactions: z.number() })),

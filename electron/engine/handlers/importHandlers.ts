@@ -35,6 +35,15 @@ export const MAX_STAGED_FILES = 10;
 /** Per engine: files already imported, kept staged so that confirming removals reads the same upload. */
 const importedRefs = new WeakMap<EngineContext, Set<string>>();
 
+/** Per engine: staged files an import is reading now → whether they were released meanwhile. */
+const runningImports = new WeakMap<EngineContext, Map<string, boolean>>();
+
+function importsRunning(ctx: EngineContext): Map<string, boolean> {
+  let running = runningImports.get(ctx);
+  if (!running) runningImports.set(ctx, (running = new Map()));
+  return running;
+}
+
 /**
  * An imported file stays staged until another file is imported, and never more than
  * MAX_STAGED_FILES files are (the oldest are dropped; `keep` never is).
@@ -53,7 +62,7 @@ function keepStaged(ctx: EngineContext, keep: string, imported: boolean): void {
   }
 }
 
-export const importHandlers: Pick<Handlers, 'import:preview' | 'import:run' | 'import:cancel' | 'import:history' | 'import:undo' | 'demo:load' | 'meet:log'> = {
+export const importHandlers: Pick<Handlers, 'import:preview' | 'import:run' | 'import:cancel' | 'import:release' | 'import:history' | 'import:undo' | 'demo:load' | 'meet:log'> = {
   'import:preview': async (req, ctx) => {
     const file = stagedFile(ctx, req.fileRef);
     keepStaged(ctx, req.fileRef, false);
@@ -69,6 +78,7 @@ export const importHandlers: Pick<Handlers, 'import:preview' | 'import:run' | 'i
     const jobId = req.jobId ?? randomUUID();
     const controller = new AbortController();
     ctx.jobs.set(jobId, controller);
+    importsRunning(ctx).set(req.fileRef, false);
     let lastEmit = 0;
     try {
       const options = { kind: req.kind, format: req.format, network: req.network, map: req.map, removals: req.removals, displayName: file.name };
@@ -91,10 +101,20 @@ export const importHandlers: Pick<Handlers, 'import:preview' | 'import:run' | 'i
       throw err;
     } finally {
       ctx.jobs.delete(jobId);
+      const releaseNow = importsRunning(ctx).get(req.fileRef);
+      importsRunning(ctx).delete(req.fileRef);
+      if (releaseNow) releaseStagedFile(ctx, req.fileRef);
     }
   },
   'import:cancel': (req, ctx) => {
     ctx.jobs.get(req.jobId)?.abort();
+    return { ok: true as const };
+  },
+  'import:release': (req, ctx) => {
+    // A file still being imported is read by its job: it goes when the job ends.
+    const running = importsRunning(ctx);
+    if (running.has(req.fileRef)) running.set(req.fileRef, true);
+    else releaseStagedFile(ctx, req.fileRef);
     return { ok: true as const };
   },
   'import:history': (_req, ctx) => ({ batches: listBatches(ctx.db) }),

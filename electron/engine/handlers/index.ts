@@ -16,6 +16,7 @@ const LEAVES_AUDIT_AS_IS = new Set<Channel>([
   'import:preview',
   'import:history',
   'import:cancel',
+  'import:release',
   'audit:get',
   'audit:history',
   'audit:changes',

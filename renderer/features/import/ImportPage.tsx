@@ -1,5 +1,5 @@
 // The import page: choose a file, see what it holds, import it; the history with undo; where to get each file.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { FileRef } from '../../../shared/api/contract';
 import { api } from '../../api';
@@ -19,6 +19,10 @@ interface Staged {
   key: number;
 }
 
+function release(staged: Staged | null): void {
+  if (staged) void api['import:release']({ fileRef: staged.fileRef }).catch(() => undefined);
+}
+
 export function ImportPage() {
   const [staged, setStaged] = useState<Staged | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
@@ -26,13 +30,21 @@ export function ImportPage() {
     mutationFn: async (file: File) => ({ file, fileRef: await api.stageFile(file), key: Date.now() }),
     onSuccess: (s) => setStaged(s),
   });
+  // A staged upload is a copy on disk: let it go when its flow closes, another file replaces it or the page is left.
+  const current = useRef(staged);
+  current.current = staged;
+  useEffect(() => () => release(current.current), []);
+  const close = () => {
+    release(staged);
+    setStaged(null);
+  };
   const choose = (file: File) => {
     setRefused(null);
     if (!isAccepted(file.name)) {
       setRefused(`${file.name} is not a kind of file Tiecheck reads. Exports come as .csv, .json, .vcf, .mbox, .ics, .xml or .txt.`);
       return;
     }
-    setStaged(null);
+    close();
     stage.mutate(file);
   };
   return (
@@ -44,7 +56,7 @@ export function ImportPage() {
       <div className="import-layout">
         <div className="import-main">
           {staged ? (
-            <ImportFlow key={staged.key} file={staged.file} fileRef={staged.fileRef} initialKind={guessKind(staged.file.name)} onDone={() => setStaged(null)} />
+            <ImportFlow key={staged.key} file={staged.file} fileRef={staged.fileRef} initialKind={guessKind(staged.file.name)} onDone={close} />
           ) : (
             <DropZone onFile={choose} disabled={stage.isPending} />
           )}

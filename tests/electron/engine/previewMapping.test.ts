@@ -1,4 +1,5 @@
 // import:preview for CSVs of interactions: the file's own header, the mapping the parser recognised, the encoding, a re-run with `map`; staged files kept after an import.
+import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempWorkspace, type TempWorkspace } from '../../fixtures/tempDb';
 import { invoke } from '../../../electron/engine/handlers';
@@ -161,5 +162,24 @@ describe('staged files after an import', () => {
     expect(ws.ctx.staged.size).toBe(MAX_STAGED_FILES);
     expect(ws.ctx.staged.has('x0')).toBe(true);
     expect(ws.ctx.staged.has(`x${MAX_STAGED_FILES + 2}`)).toBe(true);
+  });
+
+  it('lets a released upload go at once, deleting its copy; one being imported goes when its import ends', async () => {
+    stage('c', 'calls-c.csv', CALLS.replace(/Who/, 'Name').replace('Tel', 'Number').replace('Secs', 'Duration'));
+    const copy = ws.ctx.staged.get('c')!.path;
+    await call('import:release', { fileRef: 'c' });
+    expect(ws.ctx.staged.has('c')).toBe(false);
+    expect(existsSync(copy)).toBe(false);
+    await call('import:release', { fileRef: 'c' });
+
+    stage('d', 'calls-d.csv', CALLS.replace(/Who/, 'Name').replace('Tel', 'Number').replace('Secs', 'Duration'));
+    const copyD = ws.ctx.staged.get('d')!.path;
+    const running = call<{ added: number }>('import:run', { fileRef: 'd', kind: 'interactions', format: 'calls' });
+    await call('import:release', { fileRef: 'd' });
+    expect(ws.ctx.staged.has('d')).toBe(true);
+    expect(existsSync(copyD)).toBe(true);
+    expect((await running).added).toBe(2);
+    expect(ws.ctx.staged.has('d')).toBe(false);
+    expect(existsSync(copyD)).toBe(false);
   });
 });
