@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { splitCsvRows, CsvRowSplitter, type CsvRow } from '../../../../../electron/engine/importers/text/csvRows';
 import { detectDelimiter, readCsvTable, CsvTableReader } from '../../../../../electron/engine/importers/text/csvTable';
 import { ImportError } from '../../../../../electron/engine/importers/importError';
+import { ReferenceCsvRowSplitter } from './referenceCsvRows';
 
 const PREAMBLE =
   'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connected members who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here: https://www.linkedin.com/help/linkedin/answer/261"\n\n';
@@ -50,6 +51,49 @@ describe('splitCsvRows', () => {
       s.end();
       expect(rows).toEqual(whole);
     }
+  });
+});
+
+describe('CsvRowSplitter against the char-by-char reference', () => {
+  type Outcome = { rows: CsvRow[]; stray: number; firstStray: number | null; error: string | null; lines: number };
+  const run = (make: (onRow: (r: CsvRow) => void) => CsvRowSplitter | ReferenceCsvRowSplitter, pieces: string[], cutShort: boolean): Outcome => {
+    const rows: CsvRow[] = [];
+    const splitter = make((r) => rows.push(r));
+    let error: string | null = null;
+    try {
+      for (const piece of pieces) splitter.push(piece);
+      const dropped = splitter.end({ cutShort });
+      if (dropped !== null) error = `dropped ${dropped}`;
+    } catch (e) {
+      error = e instanceof ImportError ? e.message : `not an ImportError: ${String(e)}`;
+    }
+    return { rows, stray: splitter.strayQuotes, firstStray: splitter.firstStrayQuoteLine, error, lines: splitter.linesSeen };
+  };
+  it('gives the same rows, lines, stray quotes and errors for any text cut anywhere', () => {
+    const piece = fc.constantFrom('a', 'bc', ',', ';', '\t', '"', '""', '\n', '\r', '\r\n', ' ', 'é', '🚀', 'x"y');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 80 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.boolean(),
+        (parts, cuts, delimiter, cutShort) => {
+          const text = parts.join('');
+          const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const pieces: string[] = [];
+          let from = 0;
+          for (const cut of at) {
+            pieces.push(text.slice(from, cut));
+            from = cut;
+          }
+          pieces.push(text.slice(from));
+          const fast = run((onRow) => new CsvRowSplitter(delimiter, 'f.csv', onRow), pieces, cutShort);
+          const reference = run((onRow) => new ReferenceCsvRowSplitter(delimiter, 'f.csv', onRow), pieces, cutShort);
+          expect(fast).toEqual(reference);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
 
