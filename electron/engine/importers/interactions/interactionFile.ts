@@ -95,13 +95,15 @@ export class RecordBatcher {
 /** Counts identities seen in a file to name the most frequent one as an owner hint. */
 export class IdentityTally {
   private readonly counts = new Map<string, { value: string; n: number }>();
-  total = 0;
+
+  /** Past `limit` distinct identities, only those already counted are: memory stays bounded. */
+  constructor(private readonly limit = Infinity) {}
 
   add(value: string | undefined, key = value?.toLowerCase()): void {
     if (!value || !key) return;
     const hit = this.counts.get(key);
     if (hit) hit.n++;
-    else this.counts.set(key, { value, n: 1 });
+    else if (this.counts.size < this.limit) this.counts.set(key, { value, n: 1 });
   }
 
   top(): { value: string; n: number } | null {

@@ -6,55 +6,63 @@ export interface MailAddress {
   email?: string;
 }
 
+const BACKSLASH = 0x5c, QUOTE = 0x22, OPEN_PAREN = 0x28, CLOSE_PAREN = 0x29, LT = 0x3c, GT = 0x3e, COMMA = 0x2c, SEMICOLON = 0x3b, COLON = 0x3a;
+
 /** Splits on top-level commas (and group `;`), outside quotes, angle brackets and comments. */
 function splitAddressList(raw: string): string[] {
   const parts: string[] = [];
-  let current = '';
+  // Every character but a separator or a group's colon belongs to the current part: a part is a slice.
+  let start = 0;
   let quoted = false;
   let angle = 0;
   let paren = 0;
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
+    const c = raw.charCodeAt(i);
     if (quoted) {
-      current += c;
-      if (c === '\\' && i + 1 < raw.length) current += raw[++i];
-      else if (c === '"') quoted = false;
+      if (c === BACKSLASH && i + 1 < raw.length) i++;
+      else if (c === QUOTE) quoted = false;
       continue;
     }
-    if (c === '"') quoted = true;
-    else if (c === '(') paren++;
-    else if (c === ')' && paren > 0) paren--;
+    if (c === QUOTE) quoted = true;
+    else if (c === OPEN_PAREN) paren++;
+    else if (c === CLOSE_PAREN && paren > 0) paren--;
     else if (paren === 0) {
-      if (c === '<') angle++;
-      else if (c === '>' && angle > 0) angle--;
-      else if (angle === 0 && (c === ',' || c === ';')) {
-        parts.push(current);
-        current = '';
-        continue;
-      } else if (angle === 0 && c === ':' && !current.includes('@') && !current.includes('<')) {
+      if (c === LT) angle++;
+      else if (c === GT && angle > 0) angle--;
+      else if (angle === 0 && (c === COMMA || c === SEMICOLON)) {
+        parts.push(raw.slice(start, i));
+        start = i + 1;
+      } else if (angle === 0 && c === COLON) {
+        const current = raw.slice(start, i);
         // `Group name: a@b, c@d;` — the group's name is not a person.
-        current = '';
-        continue;
+        if (!current.includes('@') && !current.includes('<')) start = i + 1;
       }
     }
-    current += c;
   }
-  parts.push(current);
+  parts.push(raw.slice(start));
   return parts;
 }
+
+/** Whitespace other than a single space: the only text `replace(/\s+/g, ' ')` would change. */
+const UNTIDY_SPACE = /\s\s|[^\S ]/;
 
 function cleanName(raw: string): string | undefined {
   let name = raw.trim();
   if (name.startsWith('"') && name.endsWith('"') && name.length >= 2) name = name.slice(1, -1);
-  name = name.replace(/\\(.)/g, '$1').replace(/"/g, '');
-  name = decodeEncodedWords(name).replace(/\s+/g, ' ').trim();
+  if (name.includes('\\')) name = name.replace(/\\(.)/g, '$1');
+  if (name.includes('"')) name = name.replace(/"/g, '');
+  name = decodeEncodedWords(name);
+  name = (UNTIDY_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name).trim();
   if (name.length >= 2 && name.startsWith("'") && name.endsWith("'")) name = name.slice(1, -1).trim();
   return name || undefined;
 }
 
 function cleanEmail(raw: string): string | undefined {
+  let email = raw.trim();
   // Source routes `<@relay:user@host>` are obsolete but still written by some gateways.
-  const email = raw.trim().replace(/^@[^:]*:/, '').replace(/^mailto:/i, '').trim();
+  if (email.startsWith('@')) email = email.replace(/^@[^:]*:/, '');
+  if (/^mailto:/i.test(email)) email = email.slice(7);
+  email = email.trim();
   return email.includes('@') && !/\s/.test(email) ? email : undefined;
 }
 
@@ -65,10 +73,11 @@ function parseOne(token: string): MailAddress | null {
   let email: string | undefined;
   if (open >= 0 && close > open) {
     email = cleanEmail(token.slice(open + 1, close));
-    name = cleanName(token.slice(0, open) + token.slice(close + 1).replace(/\([^)]*\)/g, ''));
+    const after = token.slice(close + 1);
+    name = cleanName(token.slice(0, open) + (after.includes('(') ? after.replace(/\([^)]*\)/g, '') : after));
   } else {
     const comment = /\(([^)]*)\)/.exec(token);
-    const bare = token.replace(/\([^)]*\)/g, '').trim();
+    const bare = comment ? token.replace(/\([^)]*\)/g, '').trim() : token.trim();
     email = cleanEmail(bare);
     name = comment ? cleanName(comment[1]) : email ? undefined : cleanName(bare);
   }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { InteractionRecord, ParticipantRecord } from '../../../../shared/domain/records';
 import { parseInstant } from '../../../../shared/parse/dates';
 import { parseAddressList, type MailAddress } from './mailAddresses';
-import { MailThreads, parseMessageIds } from './mailThreads';
+import { firstMessageId, MailThreads, parseMessageIds } from './mailThreads';
 import { decodeEncodedWords } from './rfc2047';
 
 /** Lower-case header names whose values the parser reads; every other header is skipped undecoded. */
@@ -19,9 +19,16 @@ export type MailOutcome = { record: InteractionRecord } | { skip: string };
 const ROBOT_LOCAL =
   /(?:^|[._+-])(?:no-?reply|do-?not-?reply|donotreply|notifications?|notify|mailer-daemon|bounces?|postmaster)(?:[._+-]|$)|^bounce/i;
 
-function gmailLabels(raw: string | undefined): string[] {
-  if (!raw) return [];
-  return raw.split(',').map((l) => l.trim().replace(/^"|"$/g, '').toLowerCase());
+const FLAG_LABELS = ['spam', 'trash', 'draft', 'drafts', 'chat'];
+const FLAG_HINT = /spam|trash|draft|chat/i;
+
+/** The few Gmail labels that decide anything (spam, trash, draft(s), chat), lower case; [] for the rest. */
+function gmailFlags(raw: string | undefined): string[] {
+  if (!raw || !FLAG_HINT.test(raw)) return [];
+  return raw
+    .split(',')
+    .map((l) => l.trim().replace(/^"|"$/g, '').toLowerCase())
+    .filter((l) => FLAG_LABELS.includes(l));
 }
 
 export function isRobotAddress(email: string | undefined): boolean {
@@ -39,24 +46,45 @@ function isAutomated(h: MailHeaders, from: MailAddress[]): boolean {
   return from.some((a) => isRobotAddress(a.email));
 }
 
+function addParticipants(out: ParticipantRecord[], seen: Set<string>, list: MailAddress[], role: 'from' | 'to' | 'cc'): void {
+  for (const a of list) {
+    const key = a.email ? a.email.toLowerCase() : `name:${a.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const p: ParticipantRecord = { role, isSender: role === 'from' };
+    if (a.name) p.name = a.name;
+    if (a.email) p.email = a.email;
+    out.push(p);
+  }
+}
+
 function participantsOf(from: MailAddress[], to: MailAddress[], cc: MailAddress[]): ParticipantRecord[] {
   const out: ParticipantRecord[] = [];
   const seen = new Set<string>();
-  const add = (list: MailAddress[], role: 'from' | 'to' | 'cc'): void => {
-    for (const a of list) {
-      const key = a.email ? a.email.toLowerCase() : `name:${a.name}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const p: ParticipantRecord = { role, isSender: role === 'from' };
-      if (a.name) p.name = a.name;
-      if (a.email) p.email = a.email;
-      out.push(p);
-    }
-  };
-  add(from, 'from');
-  add(to, 'to');
-  add(cc, 'cc');
+  addParticipants(out, seen, from, 'from');
+  addParticipants(out, seen, to, 'to');
+  addParticipants(out, seen, cc, 'cc');
   return out;
+}
+
+const MONTH_NUMBER: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
+const RFC5322_DATE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})(?: \([A-Za-z0-9 +:-]*\))?$/;
+
+/**
+ * The instant of a Date header, reading the form nearly every mailer writes
+ * (`Sat, 20 Mar 2004 19:09:55 +0700 (ICT)`) directly and anything else with `parseInstant`;
+ * both give the same answer where both apply.
+ */
+export function mailInstant(raw: string): string | null {
+  const m = raw.length <= 100 ? RFC5322_DATE.exec(raw) : null;
+  if (!m) return parseInstant(raw);
+  const d = +m[1], mo = MONTH_NUMBER[m[2]], y = +m[3], h = +m[4], mi = +m[5], sec = +m[6], oh = +m[8], om = +m[9];
+  if (y < 1900 || y > 2999 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate() || h > 23 || mi > 59 || sec > 59 || oh > 14 || om > 59) {
+    return parseInstant(raw);
+  }
+  const offset = (m[7] === '-' ? -1 : 1) * (oh * 60 + om);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, sec) - offset * 60_000).toISOString().slice(0, 19) + 'Z';
 }
 
 /** The date on the `From ` separator line: `From sender Fri Jan 26 17:31:47 +0000 2024`. */
@@ -65,12 +93,24 @@ function envelopeDate(envelope: string): string | null {
   return rest ? parseInstant(rest) : null;
 }
 
+function addressOf(p: ParticipantRecord): string {
+  return p.email ?? p.name ?? '';
+}
+
+/** References then In-Reply-To, oldest first. */
+function ancestorsOf(h: MailHeaders): string[] {
+  const ancestors = parseMessageIds(h.get('references'));
+  const parent = firstMessageId(h.get('in-reply-to'));
+  if (parent && ancestors[ancestors.length - 1] !== parent) ancestors.push(parent);
+  return ancestors;
+}
+
 export function buildMailRecord(h: MailHeaders, envelope: string, line: number, threads: MailThreads): MailOutcome {
-  const labels = gmailLabels(h.get('x-gmail-labels'));
+  const labels = gmailFlags(h.get('x-gmail-labels'));
   if (labels.includes('spam') || labels.includes('trash')) return { skip: 'spam or trash' };
   if (labels.includes('draft') || labels.includes('drafts')) return { skip: 'draft' };
   const dateRaw = h.get('date');
-  const occurredAt = (dateRaw ? parseInstant(dateRaw) : null) ?? envelopeDate(envelope);
+  const occurredAt = (dateRaw ? mailInstant(dateRaw) : null) ?? envelopeDate(envelope);
   if (!occurredAt) return { skip: dateRaw ? `unreadable date "${dateRaw.slice(0, 60)}"` : 'no date' };
 
   let from = parseAddressList(h.get('from'));
@@ -79,20 +119,17 @@ export function buildMailRecord(h: MailHeaders, envelope: string, line: number, 
   const cc = parseAddressList(h.get('cc'));
   if (from.length + to.length + cc.length === 0) return { skip: 'no sender or recipient' };
 
-  const messageId = parseMessageIds(h.get('message-id'))[0];
+  const messageId = firstMessageId(h.get('message-id'));
   if (messageId && threads.has(messageId)) return { skip: 'duplicate Message-ID' };
   const subject = h.has('subject') ? decodeEncodedWords(h.get('subject')!).replace(/\s+/g, ' ').trim() : undefined;
   const participants = participantsOf(from, to, cc);
-  const ancestors = [...parseMessageIds(h.get('references'))];
-  const parent = parseMessageIds(h.get('in-reply-to'))[0];
-  if (parent && ancestors[ancestors.length - 1] !== parent) ancestors.push(parent);
-  const threadKey = threads.assign({
-    messageId,
-    gmailThreadId: h.get('x-gm-thrid')?.trim() || undefined,
-    ancestors,
-    subject,
-    addresses: participants.map((p) => p.email ?? p.name ?? ''),
-  });
+  const gmailThreadId = h.get('x-gm-thrid')?.trim() || undefined;
+  // Gmail's own thread id decides alone: no reply chain or people to gather.
+  const threadKey = threads.assign(
+    gmailThreadId
+      ? { messageId, gmailThreadId, ancestors: [], addresses: [] }
+      : { messageId, ancestors: ancestorsOf(h), subject, addresses: participants.map(addressOf) },
+  );
   const sourceKey = messageId
     ? `mbox:${messageId}`
     : `mbox:h:${createHash('sha1').update(`${occurredAt}\n${h.get('from') ?? ''}\n${subject ?? ''}`).digest('hex').slice(0, 24)}`;

@@ -1,5 +1,6 @@
 // Thread keys for mail: Gmail's X-GM-THRID, else the reply chain's root, else normalised subject and people.
 import { createHash } from 'node:crypto';
+import { DigestMap, DigestSet, StringDigest } from './digestTable';
 
 export interface ThreadClues {
   messageId?: string;
@@ -22,17 +23,48 @@ export function normaliseSubject(subject: string): string {
   return s.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Short fresh string: keeps map keys from pinning whole header strings in memory. */
-function digest(text: string): string {
-  return createHash('sha1').update(text).digest('base64url').slice(0, 20);
+/** The 15 bytes of a SHA-1 that spell a thread key (`mbox:ref:` or `mbox:subj:` and 20 base64url characters). */
+function keyBytes(text: string): Buffer {
+  return createHash('sha1').update(text).digest().subarray(0, KEY_BYTES);
 }
 
-/**
- * 52 bits of the same hash as a number: a million message-ids fit in a Map<number, number> at a
- * fraction of the memory strings take (a collision, about one in 10^9 per pair, only merges two threads).
- */
-function digestNumber(text: string): number {
-  return parseInt(createHash('sha1').update(text).digest('hex').slice(0, 13), 16);
+const KEY_BYTES = 15;
+const REF = 0;
+const SUBJ = 1;
+
+/** Thread keys of mail without Gmail's thread id, 16 bytes each (kind, digest) instead of a string each. */
+class ThreadKeyPool {
+  private bytes = new Uint8Array(16 * 1024);
+  private count = 0;
+
+  add(kind: typeof REF | typeof SUBJ, digest: Buffer): number {
+    if ((this.count + 1) * 16 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    const at = this.count * 16;
+    this.bytes[at] = kind;
+    this.bytes.set(digest, at + 1);
+    return this.count++;
+  }
+
+  key(index: number): string {
+    const at = index * 16;
+    const digest = Buffer.from(this.bytes.buffer, this.bytes.byteOffset + at + 1, KEY_BYTES).toString('base64url');
+    return `mbox:${this.bytes[at] === SUBJ ? 'subj' : 'ref'}:${digest}`;
+  }
+}
+
+const BRACKETED_ID = /<([^<>\s]+)>/;
+
+/** The first of `parseMessageIds`, without gathering the rest. */
+export function firstMessageId(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const m = BRACKETED_ID.exec(raw);
+  if (m) return m[1];
+  const bare = raw.trim();
+  return bare && !/\s/.test(bare) ? bare : undefined;
 }
 
 /** Message-ids between angle brackets, in order; a bare id when no brackets are written. */
@@ -44,61 +76,55 @@ export function parseMessageIds(raw: string | undefined): string[] {
 }
 
 /**
- * Remembers each message-id's thread key while a mailbox streams past. A reply whose parent was
- * seen takes the parent's key; one whose ancestors were never seen is keyed by the oldest
- * ancestor, so later siblings and the ancestor itself agree with it. (A reply that arrives before its parent, with only
- * In-Reply-To, can start a second thread: accepted, it needs the whole file in memory to avoid.)
+ * Remembers each message-id's thread while a mailbox streams past. A reply whose parent was seen
+ * takes the parent's key; one whose ancestors were never seen is keyed by the oldest ancestor, so
+ * later siblings and the ancestor itself agree with it. (A reply that arrives before its parent,
+ * with only In-Reply-To, can start a second thread: accepted, it needs the whole file in memory to
+ * avoid.) Message-ids are kept as 63-bit digests in typed arrays: a digest collision, about one in
+ * 10^7 for a million messages, would skip one message as a duplicate or merge two threads.
  */
 export class MailThreads {
-  /** Every message-id seen (as a number), for duplicates: a 2 GB mailbox holds a million of them. */
-  private readonly seen = new Set<number>();
+  private readonly d = new StringDigest();
+  /** Every message-id seen, for duplicates: a 2 GB mailbox holds a million of them. */
+  private readonly seen = new DigestSet();
   /**
-   * message-id digest → index of its thread key in `keys`, only for messages without Gmail's thread
-   * id: a Gmail reply carries the thread id itself, so a Takeout archive needs none of this.
+   * message-id → its thread key in `keys`, only for messages without Gmail's thread id: a Gmail
+   * reply carries the thread id itself, so a Takeout archive needs none of this.
    */
-  private readonly byId = new Map<number, number>();
-  private readonly keys: string[] = [];
-  private readonly keyIndex = new Map<string, number>();
-  /** Oldest ancestors that keyed a thread before the ancestor itself was seen. */
-  private readonly pendingRoots = new Set<number>();
+  private readonly byId = new DigestMap();
+  /** Oldest ancestors that keyed a thread before the ancestor itself was seen → that key. */
+  private readonly pendingRoots = new DigestMap();
+  private readonly keys = new ThreadKeyPool();
 
   has(messageId: string): boolean {
-    return this.seen.has(digestNumber(messageId));
-  }
-
-  private threadOf(messageId: string): string | undefined {
-    const index = this.byId.get(digestNumber(messageId));
-    return index === undefined ? undefined : this.keys[index];
-  }
-
-  private remember(messageId: string, key: string): void {
-    let index = this.keyIndex.get(key);
-    if (index === undefined) {
-      index = this.keys.push(key) - 1;
-      this.keyIndex.set(key, index);
-    }
-    this.byId.set(digestNumber(messageId), index);
+    return this.seen.has(this.d.of(messageId));
   }
 
   assign(clues: ThreadClues): string {
-    let key: string | undefined;
-    if (clues.gmailThreadId) key = `mbox:gm:${clues.gmailThreadId.trim()}`;
-    if (!key) {
-      for (let i = clues.ancestors.length - 1; i >= 0 && !key; i--) key = this.threadOf(clues.ancestors[i]);
-      if (!key && clues.ancestors.length > 0) {
-        this.pendingRoots.add(digestNumber(clues.ancestors[0]));
-        key = `mbox:ref:${digest(clues.ancestors[0])}`;
+    const { messageId, ancestors } = clues;
+    const d = this.d;
+    if (clues.gmailThreadId) {
+      if (messageId) this.seen.add(d.of(messageId));
+      return `mbox:gm:${clues.gmailThreadId.trim()}`;
+    }
+    let index: number | undefined;
+    for (let i = ancestors.length - 1; i >= 0 && index === undefined; i--) index = this.byId.get(d.of(ancestors[i]));
+    if (index === undefined && ancestors.length > 0) {
+      index = this.pendingRoots.get(d.of(ancestors[0]));
+      if (index === undefined) {
+        index = this.keys.add(REF, keyBytes(ancestors[0]));
+        this.pendingRoots.set(d, index);
       }
     }
-    if (!key && clues.messageId && this.pendingRoots.has(digestNumber(clues.messageId))) key = `mbox:ref:${digest(clues.messageId)}`;
-    if (!key) {
+    if (index === undefined && messageId) index = this.pendingRoots.get(d.of(messageId));
+    if (index === undefined) {
       const people = [...new Set(clues.addresses.map((a) => a.toLowerCase()))].sort().join(',');
-      key = `mbox:subj:${digest(`${normaliseSubject(clues.subject ?? '')}|${people}`)}`;
+      index = this.keys.add(SUBJ, keyBytes(`${normaliseSubject(clues.subject ?? '')}|${people}`));
     }
-    if (clues.messageId) {
-      this.seen.add(digestNumber(clues.messageId));
-      if (!clues.gmailThreadId) this.remember(clues.messageId, key);
+    if (messageId) {
+      this.seen.add(d.of(messageId));
+      this.byId.set(d, index);
     }
-    return key;
+    return this.keys.key(index);
   }
 }

@@ -12,8 +12,33 @@ const BODY_CARRY = 512;
 /** Headers past this size without a blank line are taken as the start of a body. */
 const HEADER_LIMIT = 1 << 20;
 const HIGH_BYTE = /[\x80-\xff]/;
+/** Distinct senders counted for the owner hint of a file without Delivered-To. */
+const SENDERS_KEPT = 20_000;
 
 type Mode = 'start' | 'headers' | 'body';
+
+/** The bytes JavaScript's `\s` matches in Latin-1 text. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+}
+
+/** Wanted header names (lower case) as bytes, by length: a header line's name is matched without a string. */
+const WANTED_BY_LENGTH: { name: string; bytes: Buffer }[][] = [];
+for (const name of WANTED_HEADERS) (WANTED_BY_LENGTH[name.length] ??= []).push({ name, bytes: Buffer.from(name, 'latin1') });
+
+/** The wanted header named by `buf[s, e)` in any letter case, or null. */
+function wantedHeader(buf: Buffer, s: number, e: number): string | null {
+  const candidates = WANTED_BY_LENGTH[e - s];
+  if (candidates === undefined) return null;
+  next: for (const { name, bytes } of candidates) {
+    for (let i = 0; i < bytes.length; i++) {
+      const c = buf[s + i];
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== bytes[i]) continue next;
+    }
+    return name;
+  }
+  return null;
+}
 
 function headerText(latin1: string): string {
   if (!HIGH_BYTE.test(latin1)) return latin1;
@@ -29,13 +54,15 @@ class MboxScanner {
   private prevBlank = true;
   private envelope = '';
   private messageLine = 0;
-  private headers: MailHeaders = new Map();
+  /** Reused from message to message: buildMailRecord keeps nothing of it. */
+  private readonly headers: MailHeaders = new Map();
   private headerBytes = 0;
   private currentName: string | null = null;
   private currentValue = '';
   private readonly threads = new MailThreads();
   readonly deliveredTo = new IdentityTally();
-  readonly senders = new IdentityTally();
+  /** Bounded: a sent-mail folder's owner is among its first few thousand senders. */
+  private senders: IdentityTally | null = new IdentityTally(SENDERS_KEPT);
 
   constructor(
     private readonly file: string,
@@ -97,13 +124,14 @@ class MboxScanner {
     }
     const colon = buf.indexOf(58, s);
     if (colon === -1 || colon >= e || colon === s) return this.headerlessBody();
-    const name = buf.toString('latin1', s, colon).trimEnd().toLowerCase();
-    if (/\s/.test(name)) return this.headerlessBody();
+    let nameEnd = colon;
+    while (nameEnd > s && isSpace(buf[nameEnd - 1])) nameEnd--;
+    for (let i = s; i < nameEnd; i++) if (isSpace(buf[i])) return this.headerlessBody();
     this.commitHeader();
-    if (WANTED_HEADERS.has(name)) {
+    const name = wantedHeader(buf, s, nameEnd);
+    if (name !== null && !(name === 'delivered-to' && this.headers.has(name))) {
       this.currentName = name;
       this.currentValue = buf.toString('latin1', colon + 1, e);
-      if (name === 'delivered-to' && this.headers.has(name)) this.currentName = null;
     }
   }
 
@@ -116,7 +144,6 @@ class MboxScanner {
   private startMessage(envelope: string): void {
     this.envelope = envelope;
     this.messageLine = this.lineNo;
-    this.headers = new Map();
     this.headerBytes = 0;
     this.currentName = null;
     this.mode = 'headers';
@@ -133,14 +160,20 @@ class MboxScanner {
   endHeaders(): void {
     this.commitHeader();
     const h = this.headers;
-    this.deliveredTo.add(parseAddressList(h.get('delivered-to'))[0]?.email);
+    const delivered = parseAddressList(h.get('delivered-to'))[0]?.email;
+    if (delivered) {
+      this.deliveredTo.add(delivered);
+      // Senders only name the owner of a file without Delivered-To: stop counting them.
+      this.senders = null;
+    }
     const outcome = buildMailRecord(h, this.envelope, this.messageLine, this.threads);
     if ('skip' in outcome) this.batcher.skip(this.messageLine, outcome.skip);
     else {
-      this.senders.add(outcome.record.participants.find((p) => p.isSender)?.email);
+      const first = outcome.record.participants[0];
+      if (this.senders && first?.isSender) this.senders.add(first.email);
       this.batcher.push(outcome.record);
     }
-    this.headers = new Map();
+    h.clear();
   }
 
   ownerHints(): OwnerHint[] {
@@ -149,7 +182,7 @@ class MboxScanner {
     if (delivered) {
       hints.push({ kind: 'email', value: delivered.value, evidence: `Delivered-To of ${delivered.n} of ${this.messages} messages` });
     }
-    const sender = this.senders.top();
+    const sender = this.senders?.top();
     // A folder of one's own sent mail has no Delivered-To; a newsletter folder's top sender is a robot.
     if (!delivered && sender && sender.n * 2 > this.messages && !isRobotAddress(sender.value)) {
       hints.push({ kind: 'email', value: sender.value, evidence: `sender of ${sender.n} of ${this.messages} messages` });

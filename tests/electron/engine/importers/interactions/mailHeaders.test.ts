@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseAddressList } from '../../../../../electron/engine/importers/interactions/mailAddresses';
-import { isRobotAddress } from '../../../../../electron/engine/importers/interactions/mailMessage';
-import { normaliseSubject, parseMessageIds } from '../../../../../electron/engine/importers/interactions/mailThreads';
+import fc from 'fast-check';
+import { isRobotAddress, mailInstant } from '../../../../../electron/engine/importers/interactions/mailMessage';
+import { parseInstant } from '../../../../../shared/parse/dates';
+import { firstMessageId, normaliseSubject, parseMessageIds } from '../../../../../electron/engine/importers/interactions/mailThreads';
 import { decodeEncodedWords } from '../../../../../electron/engine/importers/interactions/rfc2047';
 
 describe('decodeEncodedWords', () => {
@@ -51,9 +53,42 @@ describe('thread clues', () => {
     expect(parseMessageIds('bare@id')).toEqual(['bare@id']);
   });
 
+  it('takes the first message id as parseMessageIds would', () => {
+    for (const raw of ['<a@x> <b@y>', '< a@x> <b@y>', '<<a@x>>', 'bare@id', ' bare@id ', 'two words', '', '<>', 'x <a@x>', '<a b> c@d']) {
+      expect(firstMessageId(raw)).toBe(parseMessageIds(raw)[0]);
+    }
+  });
+
   it.each([
     ['noreply@x.com', true], ['no-reply@x.com', true], ['do-not-reply@x.com', true], ['donotreply@x.com', true],
     ['notifications@github.com', true], ['MAILER-DAEMON@x.com', true], ['bounces+123@x.com', true], ['bounce-abc@x.com', true],
     ['jane@x.com', false], ['noreen@x.com', false],
   ])('%s robot: %s', (email, robot) => expect(isRobotAddress(email)).toBe(robot));
+});
+
+describe('mailInstant', () => {
+  it('reads the usual Date header forms', () => {
+    expect(mailInstant('Sat, 20 Mar 2004 19:09:55 +0700')).toBe('2004-03-20T12:09:55Z');
+    expect(mailInstant('Mon, 1 Jan 2024 00:30:00 +0100 (CET)')).toBe('2023-12-31T23:30:00Z');
+    expect(mailInstant('Wed, 6 Mar 2002 16:49:40 -0500 (EST)')).toBe('2002-03-06T21:49:40Z');
+    expect(mailInstant('6 Mar 2002 16:49:40 GMT')).toBe('2002-03-06T16:49:40Z');
+    expect(mailInstant('Fri, 30 Feb 2024 10:00:00 +0000')).toBeNull();
+  });
+
+  it('agrees with parseInstant on any header in (or near) the RFC 5322 form', () => {
+    const day = fc.oneof(fc.integer({ min: 0, max: 32 }).map(String), fc.constantFrom('01', '7', '29', '31'));
+    const month = fc.constantFrom('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'jan', 'Foo');
+    const year = fc.oneof(fc.integer({ min: 1890, max: 3010 }).map(String), fc.constantFrom('0999', '99', '2000', '2024', '1900', '2100'));
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const zone = fc.oneof(fc.tuple(fc.constantFrom('+', '-'), two, two).map(([s, h, m]) => s + h + m), fc.constantFrom('GMT', 'UT', 'EST', '+0000', '-1400', '+1500', 'Z'));
+    const weekday = fc.constantFrom('', 'Sat, ', 'Sunday, ', 'sat, ', 'Sat ');
+    const comment = fc.constantFrom('', ' (UTC)', ' (CET)', ' (Pacific Standard Time)', ' (x'.padEnd(80, 'y') + ')');
+    fc.assert(
+      fc.property(weekday, day, month, year, two, two, two, zone, comment, (w, d, mo, y, h, mi, s, z, c) => {
+        const raw = `${w}${d} ${mo} ${y} ${h}:${mi}:${s} ${z}${c}`;
+        expect(mailInstant(raw)).toBe(parseInstant(raw));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });
