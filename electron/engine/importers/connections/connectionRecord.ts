@@ -5,22 +5,27 @@ import { parseDay } from '../../../../shared/parse/dates';
 /** Spreadsheet round trips fill blanks with these. Only the exact forms: "Na" is a Vietnamese name. */
 const BLANKS = new Set(['NA', 'N/A', '#N/A', 'null', 'NULL', '(null)']);
 
+/** Any character `cleanField` replaces or removes: most fields have none and are only trimmed. */
+const UNCLEAN = /[\u0000-\u001f\u007f\u2028\u2029\ufeff\u200b]/;
+
 /** Control characters (a 0x10 in a Position) and stray BOMs go; line breaks and tabs become spaces; ends are trimmed. */
 export function cleanField(raw: string | undefined | null): string {
   if (!raw) return '';
-  const s = raw
-    .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff\u200b]/g, '')
-    .trim();
+  const s = UNCLEAN.test(raw)
+    ? raw
+        .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff\u200b]/g, '')
+        .trim()
+    : raw.trim();
   return BLANKS.has(s) ? '' : s;
 }
 
 /** Google joins several values in one cell with " ::: "; people also write "a@x; b@y". */
 export function splitValues(raw: string, alsoCommas = false): string[] {
-  const parts = raw.split(/\s*:::\s*/);
+  const parts = raw.includes(':::') ? raw.split(/\s*:::\s*/) : [raw];
   const out: string[] = [];
   for (const part of parts) {
-    const pieces = alsoCommas ? part.split(/\s*[;,]\s*/) : [part];
+    const pieces = alsoCommas && (part.includes(';') || part.includes(',')) ? part.split(/\s*[;,]\s*/) : [part];
     for (const piece of pieces) {
       const v = cleanField(piece);
       if (v) out.push(v);
@@ -53,10 +58,21 @@ export type BuiltRow = { record: ConnectionRecord } | { skip: string };
 
 const PHONE_ONLY = /^[+(]?[\d\s().\-/]{5,}$/;
 
-/** Collects unreadable dates into one warning instead of one per row. */
+/** Reads connection dates, remembering the texts already read (a file holds a few thousand distinct days at most), and collects unreadable ones into one warning. */
 export class DateProblems {
   private count = 0;
   private first: { line: number; raw: string } | null = null;
+  private readonly days = new Map<string, string | null>();
+
+  day(text: string): string | null {
+    let day = this.days.get(text);
+    if (day === undefined) {
+      day = parseDay(text);
+      if (this.days.size >= 20_000) this.days.clear();
+      this.days.set(text, day);
+    }
+    return day;
+  }
 
   note(line: number, raw: string): void {
     this.count++;
@@ -98,7 +114,7 @@ export function buildRecord(raw: RawPerson, blankReason: string, dates: DateProb
   let connectedOn: string | null = raw.connectedDay ?? null;
   const dateText = cleanField(raw.connectedOn);
   if (dateText) {
-    connectedOn = parseDay(dateText);
+    connectedOn = dates.day(dateText);
     if (connectedOn === null && !/^0+([/.-]0+)*$/.test(dateText)) dates.note(raw.line, dateText);
   }
   return {
