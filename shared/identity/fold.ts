@@ -13,12 +13,15 @@ const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'gu'
 const LATIN_MARKS_RE = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
 // Arabic harakat and Hebrew niqqud are optional in everyday writing, so a name may come with or without them.
 const OPTIONAL_VOWEL_MARKS_RE = /[\u0591-\u05C7\u064B-\u065F\u0670]/gu;
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
 /**
  * Fold text for comparison: lower-case (Unicode-aware), NFKD, diacritics removed from Latin,
  * Greek and Cyrillic letters, and ø/ł/đ/æ/œ/ß/þ/ı… spelled out. Punctuation is left alone.
  */
 export function foldText(raw: string): string {
+  // ASCII has no special letters, no marks and nothing NFKD changes: lower-casing is all there is to do.
+  if (ASCII_ONLY.test(raw)) return raw.toLowerCase();
   // Lower-casing first lets the special-letter table hold only lower-case forms (ẞ → ß, Ø → ø).
   const lower = raw.toLowerCase().replace(SPECIAL_RE, (ch) => SPECIAL_LETTERS[ch] ?? ch);
   const stripped = lower.normalize('NFKD').replace(LATIN_MARKS_RE, '$1').replace(OPTIONAL_VOWEL_MARKS_RE, '');

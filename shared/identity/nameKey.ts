@@ -1,6 +1,7 @@
 // Name keys (SPEC §5.2): one comparable "<given> <surname>" spelling per human name, whatever the source wrote.
 import { foldText } from './fold';
 import { canonicalGivenName } from './nicknames';
+import { remembered } from './remembered';
 
 // All sets hold folded tokens with dots removed ("Ph.D." → "phd").
 const HONORIFICS = new Set([
@@ -52,10 +53,10 @@ const HEADLINE_WORDS = new Set([
 
 interface Token {
   /** As written (dots removed): capitals tell a credential ("MA") from a surname ("Ma"). */
-  raw: string;
+  readonly raw: string;
   /** Folded, dots removed. */
-  key: string;
-  dotted: boolean;
+  readonly key: string;
+  readonly dotted: boolean;
 }
 
 /** Remove pronouns ("she/her") and bracketed asides ("(IoT)", "[ex-Contoso]"), closed or truncated. */
@@ -111,16 +112,19 @@ function isCredential(token: Token): boolean {
   return isStrongCredential(token) || isWeakCredential(token) || HONORIFICS.has(token.key);
 }
 
-/** Split on commas and tokenize, dropping comma parts that hold only credentials (", MBA", ", Jr."). */
-function nameParts(text: string): Token[][] {
-  return cleanName(text)
+/**
+ * Split on commas and tokenize, dropping comma parts that hold only credentials (", MBA", ", Jr.").
+ * Remembered: callers copy (`slice`, `flat`) before changing the lists, and never change a token.
+ */
+const nameParts = remembered((text: string): readonly (readonly Token[])[] =>
+  cleanName(text)
     .split(',')
     .map(tokenize)
-    .filter((tokens) => tokens.length > 0 && !tokens.every(isCredential));
-}
+    .filter((tokens) => tokens.length > 0 && !tokens.every(isCredential)),
+);
 
 /** Remove honorifics in front and credentials anywhere but the first word, keeping at least one word. */
-function stripTitles(tokens: Token[], isWholeNameStart: boolean): Token[] {
+function stripTitles(tokens: readonly Token[], isWholeNameStart: boolean): Token[] {
   let out = tokens.slice();
   while (out.length > 1 && HONORIFICS.has(out[0].key)) out = out.slice(1);
   const first = isWholeNameStart ? 1 : 0;
@@ -172,7 +176,9 @@ function keyFromTokens(tokens: Token[]): string {
   return `${givenKey(tokens.slice(0, tokens.length - surname.length))} ${surnameKey(surname)}`;
 }
 
-function isPlaceholder(text: string): boolean {
+const isPlaceholder = remembered(isPlaceholderText);
+
+function isPlaceholderText(text: string): boolean {
   // Sponsored LinkedIn messages address %FIRSTNAME%; a spreadsheet round trip fills blanks with NA
   // (only in capitals: Na is also a surname).
   if (/%[A-Z_]+%/.test(text) || /^\s*(?:NA|N\/A|n\/a|#N\/A)\s*$/.test(text)) return true;
@@ -199,8 +205,10 @@ export function nameKey(full: string): string {
   return keyFromTokens(stripTitles(parts[0], true));
 }
 
+const looksLikeHeadline = remembered(looksLikeHeadlineText);
+
 /** True when a last-name field holds a headline rather than a surname. */
-function looksLikeHeadline(rawLast: string): boolean {
+function looksLikeHeadlineText(rawLast: string): boolean {
   const last = stripAsides(rawLast);
   if (/[|@•:/&+\d]|\s[-–—·]\s/u.test(last)) return true;
   const words = foldText(last).split(/\s+/).filter((w) => w !== '');

@@ -1,4 +1,5 @@
 // Profile URL normalisation: one comparable spelling per profile, LinkedIn as `linkedin.com/in/<slug>`.
+import { remembered } from './remembered';
 
 const HOST_RE = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
 
@@ -33,7 +34,11 @@ function escapeSyntax(text: string): string {
   return text.replace(/[%/?#\s]/gu, (ch) => encodeURIComponent(ch).toLowerCase());
 }
 
+// A segment of only these has no escape to decode, nothing NFC changes and nothing to escape again.
+const PLAIN_SEGMENT = /^[\w.~-]*$/;
+
 function cleanSegment(segment: string, lower: boolean): string {
+  if (PLAIN_SEGMENT.test(segment)) return lower ? segment.toLowerCase() : segment;
   const decoded = decodePercent(segment).normalize('NFC');
   return escapeSyntax(lower ? decoded.toLowerCase() : decoded);
 }
@@ -52,12 +57,9 @@ export function normaliseProfileUrl(raw: string): string | null {
     s = s.slice(scheme[0].length);
   }
   const hostEnd = s.search(/[/?#]/);
-  let host = (hostEnd < 0 ? s : s.slice(0, hostEnd)).toLowerCase();
+  const host = normaliseHost(hostEnd < 0 ? s : s.slice(0, hostEnd));
+  if (host === null) return null;
   const rest = hostEnd < 0 ? '' : s.slice(hostEnd);
-  host = host.replace(/:\d+$/, '').replace(/\.$/, '').normalize('NFC');
-  if (!HOST_RE.test(host)) return null;
-  host = host.replace(/^www\./, '');
-  host = HOST_ALIASES[host] ?? host;
 
   const pathEnd = rest.search(/[?#]/);
   const path = pathEnd < 0 ? rest : rest.slice(0, pathEnd);
@@ -75,6 +77,14 @@ export function normaliseProfileUrl(raw: string): string | null {
   const cleaned = segments.map((seg) => cleanSegment(seg, lower));
   return cleaned.length === 0 ? host : `${host}/${cleaned.join('/')}`;
 }
+
+/** The host as compared (lower-cased, no port, no `www.`, aliases resolved), or null when it is not a host name. Few hosts, many URLs: remembered. */
+const normaliseHost = remembered((raw: string): string | null => {
+  const host = raw.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').normalize('NFC');
+  if (!HOST_RE.test(host)) return null;
+  const bare = host.replace(/^www\./, '');
+  return HOST_ALIASES[bare] ?? bare;
+}, 1_000);
 
 function linkedInProfile(segments: string[]): string | null {
   // Public profiles are /in/<slug>, optionally followed by /details/…, /recent-activity/… or a locale.

@@ -1,0 +1,116 @@
+// The fast paths and memos of name keys, folding and profile URLs give exactly what the plain code gave.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { foldText } from "../../../shared/identity/fold";
+import { nameKey, nameKeyFromParts } from "../../../shared/identity/nameKey";
+import { normaliseProfileUrl } from "../../../shared/identity/profileUrl";
+import { foldText as referenceFoldText } from "./reference/fold";
+import {
+  nameKey as referenceNameKey,
+  nameKeyFromParts as referenceNameKeyFromParts,
+} from "./reference/nameKey";
+import { normaliseProfileUrl as referenceNormaliseProfileUrl } from "./reference/profileUrl";
+
+// Names drawn from a small pool repeat, so the memos are hit as well as filled.
+const NAME_CHARS =
+  "abcdeABCDE .,-()'\"/@|:%_ÅåØøŁłßÆæÜüéİıﬁ²Ⅻ\u0301\u064E\u200b\t🍀";
+const nameish = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 30 }),
+  fc.string({ unit: fc.constantFrom(...NAME_CHARS.split("")), maxLength: 24 }),
+  fc.constantFrom(
+    "Dr. Bill Turner (he/him)",
+    "Oshewolo, CFA",
+    "Turner, William J.",
+    "Jan van der Berg",
+    "J. de Vries",
+    "Mr Dr",
+    "PhD, MBA",
+    "Ludwig van",
+    "Beethoven",
+    "CEO at Contoso",
+    "Reddy MSc",
+    "Ma",
+    "MA",
+    "LinkedIn Member",
+    "NA",
+    "%FIRSTNAME%",
+    "Ali al-Rashid",
+    "Steenhuis-Daalhuizen 🍀",
+    "Mehic-Dzanic (IoT), MBA",
+    "Bill",
+    "William",
+    "Jane Doe | CEO",
+    "Ngọc",
+    "Đinh",
+    "STRAßE",
+    "Ölçer",
+  ),
+);
+const urlish = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc
+    .tuple(
+      fc.constantFrom(
+        "https://www.linkedin.com/in/",
+        "http://LinkedIn.com/in/",
+        "https://de.linkedin.com/pub/",
+        "https://x.com/",
+        "https://WWW.GitHub.com/",
+        "https://web.facebook.com/",
+        "https://exämple.com:8080/",
+        "ftp://a.com/",
+      ),
+      fc.string({
+        unit: fc.constantFrom(..."aAü_~.%C3BC2F5/?# -".split("")),
+        maxLength: 16,
+      }),
+    )
+    .map(([head, slug]) => head + slug),
+);
+
+const runs = { numRuns: 3000 };
+
+describe("fast paths equal the plain code", () => {
+  it("foldText", () => {
+    fc.assert(
+      fc.property(nameish, (s) => {
+        expect(foldText(s)).toBe(referenceFoldText(s));
+      }),
+      runs,
+    );
+  });
+  it("nameKey, also when asked again", () => {
+    fc.assert(
+      fc.property(nameish, (s) => {
+        expect(nameKey(s)).toBe(referenceNameKey(s));
+        expect(nameKey(s)).toBe(referenceNameKey(s));
+      }),
+      runs,
+    );
+  });
+  it("nameKeyFromParts, with parts seen before in other places", () => {
+    fc.assert(
+      fc.property(nameish, nameish, (first, last) => {
+        expect(nameKeyFromParts(first, last)).toBe(
+          referenceNameKeyFromParts(first, last),
+        );
+        expect(nameKeyFromParts(last, first)).toBe(
+          referenceNameKeyFromParts(last, first),
+        );
+        expect(nameKey(`${first} ${last}`)).toBe(
+          referenceNameKey(`${first} ${last}`),
+        );
+      }),
+      runs,
+    );
+  });
+  it("normaliseProfileUrl", () => {
+    fc.assert(
+      fc.property(urlish, (s) => {
+        expect(normaliseProfileUrl(s)).toBe(referenceNormaliseProfileUrl(s));
+      }),
+      runs,
+    );
+  });
+});
