@@ -1,7 +1,6 @@
 // Applies one connection export to the database inside one transaction: upsert connections, merge
 // them into persons, and find (optionally mark) the connections that the export no longer has.
-import { randomUUID } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/openDatabase';
 import type { ConnectionRecord, SkippedRow } from '../../../shared/domain/records';
 import { connectionExternalKey, identitiesOfConnection, type NormalisedIdentities } from '../store/identityKeys';
@@ -32,8 +31,21 @@ export interface ExistingConnection {
   removedAt: string | null;
 }
 
+// Person ids of one process share a prefix (the second it started, then 24 random bits) and count
+// up from there, so an import's new persons, their connections and identities are appended to the
+// end of the person-id indexes instead of being scattered across them.
+let idPrefix = '';
+let idCount = 0;
+const ID_COUNT_LIMIT = 0x1000000;
+
+/** A new person id: `p_` and 20 hex digits, increasing within a process. */
 export function newPersonId(): string {
-  return `p_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  if (idPrefix === '' || idCount >= ID_COUNT_LIMIT) {
+    const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+    idPrefix = `p_${seconds}${randomBytes(3).toString('hex')}`;
+    idCount = 0;
+  }
+  return idPrefix + (idCount++).toString(16).padStart(6, '0');
 }
 
 export function createBatch(db: Db, kind: string, file: string, format: string, network: string | null): number {
@@ -44,13 +56,19 @@ export function createBatch(db: Db, kind: string, file: string, format: string, 
   );
 }
 
+/** The stored fields of a connection, in the order of the insert and update statements. */
+type ConnectionFields = readonly [string, string, string, string, string, string, string, string, string | null];
+
 export class ConnectionSession {
   readonly counts: ConnectionCounts = { added: 0, updated: 0, skipped: 0, missing: 0, removed: 0 };
   readonly skippedRows: SkippedRow[] = [];
   missingConnections: { id: number; name: string; network: string }[] = [];
   private readonly index: PersonIndex;
   private readonly otherNetworks: boolean;
-  private readonly identityInserts = new Map<number, Statement>();
+  /** The network had no connection before this import: every row is new unless the file repeats it. */
+  private readonly freshNetwork: boolean;
+  /** When the import started: the creation time of the persons it adds. */
+  private readonly startedAt = new Date().toISOString();
   private readonly stmt;
 
   constructor(
@@ -62,6 +80,7 @@ export class ConnectionSession {
     // Rows of one network are never the same person as each other, so with no other network in the
     // database yet there is nobody to merge with: skip the lookups (the first import of everyone).
     this.otherNetworks = db.prepare(`SELECT 1 FROM connections WHERE network != ? LIMIT 1`).get(network) !== undefined;
+    this.freshNetwork = db.prepare(`SELECT 1 FROM connections WHERE network = ? LIMIT 1`).get(network) === undefined;
     // Batch ids of imports that changed nothing are given out again: forget what such a batch saw.
     db.prepare(`UPDATE connections SET seen_in_batch = NULL WHERE network = ? AND seen_in_batch = ?`).run(network, batchId);
     this.stmt = {
@@ -76,13 +95,17 @@ export class ConnectionSession {
                 position = ?, connected_on = ?, removed_at = NULL, removed_batch_id = NULL, last_batch_id = ? WHERE id = ?`,
       ),
       seen: db.prepare(`UPDATE connections SET seen_in_batch = ?, seen_line = ? WHERE id = ?`),
+      // A row the file already had conflicts on (network, external_key): nothing is inserted and the
+      // row is handled as one found (a duplicate of its earlier line).
       insert: db.prepare(
         `INSERT INTO connections (person_id, network, external_key, first_name, last_name, full_name, emails_json, profile_url, phones_json,
                 company, position, connected_on, first_batch_id, last_batch_id, seen_in_batch, seen_line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (network, external_key) DO NOTHING`,
       ),
       change: db.prepare(`INSERT INTO batch_changes (batch_id, table_name, row_id, before_json) VALUES (?, 'connections', ?, ?)`),
       person: db.prepare(`INSERT INTO persons (id, display_name, company, position, created_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
+      unperson: db.prepare(`DELETE FROM persons WHERE id = ?`),
+      identity: db.prepare(`INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) VALUES (?, ?, ?, ?)`),
     };
   }
 
@@ -98,7 +121,7 @@ export class ConnectionSession {
   private addOne(r: ConnectionRecord): void {
     const ids = identitiesOfConnection(r);
     const key = connectionExternalKey(r, ids);
-    const fields = [
+    const fields: ConnectionFields = [
       r.firstName,
       r.lastName,
       r.fullName,
@@ -108,7 +131,10 @@ export class ConnectionSession {
       r.company,
       r.position,
       r.connectedOn,
-    ] as const;
+    ];
+    // Into a network with no connection yet, each row is inserted straight away; only a row the
+    // file repeats (the insert changes nothing) is looked up, as every row is otherwise.
+    if (this.freshNetwork && this.insertNew(r, ids, key, fields)) return;
     const found = this.stmt.find.get(this.network, key) as (ExistingConnection & { seenInBatch: number | null; seenLine: number | null }) | undefined;
     if (found && found.seenInBatch === this.batchId) {
       this.addSkipped([{ line: r.line, reason: `the same connection as line ${found.seenLine}` }]);
@@ -127,32 +153,35 @@ export class ConnectionSession {
       this.storeIdentities(existing.personId, ids);
       return;
     }
+    if (!this.insertNew(r, ids, key, fields)) throw new Error(`connection ${key} of ${this.network} appeared while it was being imported`);
+  }
+
+  /** Adds the row as a new connection (of a matching or a new person); false when the network already has its key. */
+  private insertNew(r: ConnectionRecord, ids: NormalisedIdentities, key: string, fields: ConnectionFields): boolean {
     const match = this.otherNetworks ? this.index.find(ids, this.network) : null;
     const personId = match?.personId ?? newPersonId();
     if (!match) {
       const name = r.fullName.trim() || `${r.firstName} ${r.lastName}`.trim() || ids.emails[0] || ids.urls[0] || 'Unnamed';
-      this.stmt.person.run(personId, name, r.company, r.position, this.batchId, new Date().toISOString());
+      this.stmt.person.run(personId, name, r.company, r.position, this.batchId, this.startedAt);
     }
-    this.stmt.insert.run(personId, this.network, key, ...fields, this.batchId, this.batchId, this.batchId, r.line);
+    const inserted = this.stmt.insert.run(personId, this.network, key, ...fields, this.batchId, this.batchId, this.batchId, r.line).changes > 0;
+    if (!inserted) {
+      if (!match) this.stmt.unperson.run(personId);
+      return false;
+    }
     this.storeIdentities(personId, ids);
     this.counts.added += 1;
+    return true;
   }
 
-  /** One multi-row statement per connection: identities are most of an import's writes. */
+  /** One prepared single-row insert per identity: cheaper than one statement per row with a variable number of rows. */
   private storeIdentities(personId: string, ids: NormalisedIdentities): void {
-    const values: (string | number)[] = [];
-    for (const e of ids.emails) values.push(personId, 'email', e, this.batchId);
-    for (const u of ids.urls) values.push(personId, 'url', u, this.batchId);
-    for (const p of ids.phones) values.push(personId, 'phone', p, this.batchId);
-    if (ids.nameKey) values.push(personId, 'name', ids.nameKey, this.batchId);
-    const rows = values.length / 4;
-    if (rows === 0) return;
-    let stmt = this.identityInserts.get(rows);
-    if (!stmt) {
-      stmt = this.db.prepare(`INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`);
-      this.identityInserts.set(rows, stmt);
-    }
-    stmt.run(...values);
+    const insert = this.stmt.identity;
+    const batch = this.batchId;
+    for (const e of ids.emails) insert.run(personId, 'email', e, batch);
+    for (const u of ids.urls) insert.run(personId, 'url', u, batch);
+    for (const p of ids.phones) insert.run(personId, 'phone', p, batch);
+    if (ids.nameKey) insert.run(personId, 'name', ids.nameKey, batch);
   }
 
   /** Connections of this network that the export did not contain; marked removed only when asked. */

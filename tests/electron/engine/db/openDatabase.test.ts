@@ -79,6 +79,26 @@ describe.each(MIGRATIONS.map((m) => [m.name, m] as const))('migration %s', (_nam
   });
 });
 
+describe('migration 0005', () => {
+  it('rebuilds identities without a rowid, keeping every identity with its person and batch', () => {
+    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 5) });
+    addPerson(old, 'p1', 'Ann Bee');
+    old.prepare(`INSERT INTO import_batches (id, kind, file, format, created_at) VALUES (7, 'connections', 'f.csv', 'linkedin', '2024-01-01')`).run();
+    const insert = old.prepare(`INSERT INTO identities (person_id, kind, value, batch_id) VALUES (?, ?, ?, ?)`);
+    insert.run('p1', 'url', 'linkedin.com/in/ann-bee', 7);
+    insert.run('p1', 'name', 'ann bee', null);
+    old.close();
+    const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 5) });
+    expect(db.prepare(`SELECT person_id AS p, kind, value, batch_id AS b FROM identities ORDER BY kind`).all()).toEqual([
+      { p: 'p1', kind: 'name', value: 'ann bee', b: null },
+      { p: 'p1', kind: 'url', value: 'linkedin.com/in/ann-bee', b: 7 },
+    ]);
+    expect(() => db.prepare(`SELECT rowid FROM identities`).all()).toThrow(/no such column: rowid/);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'identities' AND sql IS NOT NULL`).pluck().all()).toEqual(['identities_person']);
+    db.close();
+  });
+});
+
 describe('the 0001 schema', () => {
   it('opens in this version (every later migration applies over it)', () => {
     const first = openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) });

@@ -1,0 +1,58 @@
+// The connection import's writes: rows a file repeats (into a new network or an existing one), person ids, identities, undo.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../../electron/engine/imports/importFile';
+import { newPersonId } from '../../../electron/engine/imports/connectionSession';
+import { undoBatch } from '../../../electron/engine/store/batchUndo';
+import { linkedInConnections, tempWorkspace, type TempWorkspace } from '../../fixtures/tempDb';
+
+const ANA = 'Ana,Lima,https://www.linkedin.com/in/ana-lima,ana@contoso.com,Contoso,CEO,27 Nov 2023';
+const BO = 'Bo,Li,https://www.linkedin.com/in/bo-li,,Fabrikam,CTO,03 Mar 2024';
+const ANA_AGAIN = 'Ana,Lima-Souza,https://www.linkedin.com/in/ANA-LIMA/,,Contoso,Chair,28 Nov 2023';
+
+let ws: TempWorkspace;
+beforeEach(() => {
+  ws = tempWorkspace();
+});
+afterEach(() => ws.close());
+
+const count = (table: string): number => (ws.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('connection import writes', () => {
+  it('skips a row the file repeats, naming the first line, and leaves no person behind for it (new network)', async () => {
+    const s = await importFile(ws.ctx.db, ws.write('Connections.csv', linkedInConnections([ANA, BO, ANA_AGAIN])), { kind: 'connections' });
+    expect(s).toMatchObject({ added: 2, updated: 0, skipped: 1 });
+    expect(s.skippedRows).toEqual([{ line: 7, reason: 'the same connection as line 5' }]);
+    expect([count('persons'), count('connections')]).toEqual([2, 2]);
+    const ana = ws.ctx.db.prepare(`SELECT full_name AS name, position FROM connections WHERE external_key = 'u:linkedin.com/in/ana-lima'`).get();
+    expect(ana).toEqual({ name: 'Ana Lima', position: 'CEO' });
+  });
+
+  it('skips a row the file repeats the same way when the network already has connections', async () => {
+    await importFile(ws.ctx.db, ws.write('Connections.csv', linkedInConnections([BO])), { kind: 'connections' });
+    const s = await importFile(ws.ctx.db, ws.write('Connections-2.csv', linkedInConnections([ANA, BO, ANA_AGAIN])), { kind: 'connections' });
+    expect(s).toMatchObject({ added: 1, updated: 0, skipped: 1 });
+    expect(s.skippedRows).toEqual([{ line: 7, reason: 'the same connection as line 5' }]);
+    expect([count('persons'), count('connections')]).toEqual([2, 2]);
+  });
+
+  it('stores each identity once with its batch, and undo takes the batch away whole', async () => {
+    const s = await importFile(ws.ctx.db, ws.write('Connections.csv', linkedInConnections([ANA, BO])), { kind: 'connections' });
+    const rows = ws.ctx.db.prepare(`SELECT kind, value, batch_id AS batch FROM identities ORDER BY kind, value`).all();
+    expect(rows).toEqual([
+      { kind: 'email', value: 'ana@contoso.com', batch: s.batchId },
+      { kind: 'name', value: 'ana lima', batch: s.batchId },
+      { kind: 'name', value: 'bo li', batch: s.batchId },
+      { kind: 'url', value: 'linkedin.com/in/ana-lima', batch: s.batchId },
+      { kind: 'url', value: 'linkedin.com/in/bo-li', batch: s.batchId },
+    ]);
+    expect(undoBatch(ws.ctx.db, s.batchId!)).toBe(true);
+    expect([count('persons'), count('connections'), count('identities')]).toEqual([0, 0, 0]);
+  });
+
+  it('gives new persons ids that increase within a process and never repeat', () => {
+    const ids = Array.from({ length: 5000 }, () => newPersonId());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids[0]).toMatch(/^p_[0-9a-f]{20}$/);
+  });
+});
