@@ -5,13 +5,19 @@ import { parseDay } from '../../../../shared/parse/dates';
 /** Spreadsheet round trips fill blanks with these. Only the exact forms: "Na" is a Vietnamese name. */
 const BLANKS = new Set(['NA', 'N/A', '#N/A', 'null', 'NULL', '(null)']);
 
-/** Any character `cleanField` replaces or removes: most fields have none and are only trimmed. */
-const UNCLEAN = /[\u0000-\u001f\u007f\u2028\u2029\ufeff\u200b]/;
+/** True when the text has a character `cleanField` replaces or removes: most fields have none and are only trimmed. */
+function isUnclean(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0x200b) return true;
+  }
+  return false;
+}
 
 /** Control characters (a 0x10 in a Position) and stray BOMs go; line breaks and tabs become spaces; ends are trimmed. */
 export function cleanField(raw: string | undefined | null): string {
   if (!raw) return '';
-  const s = UNCLEAN.test(raw)
+  const s = isUnclean(raw)
     ? raw
         .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff\u200b]/g, '')
@@ -37,6 +43,18 @@ export function splitValues(raw: string, alsoCommas = false): string[] {
 function pushUnique(list: string[], values: string[]): void {
   for (const v of values) if (!list.includes(v)) list.push(v);
 }
+
+/** The values of every cell (split as `splitValues` does), each once, in order; `urn:` member ids left out when asked. */
+function uniqueValues(cells: string[], alsoCommas: boolean, dropUrns = false): string[] {
+  const out: string[] = [];
+  for (const cell of cells) {
+    if (!cell) continue;
+    for (const v of splitValues(cell, alsoCommas)) if (!(dropUrns && URN.test(v)) && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+const URN = /^urn:/i;
 
 export interface RawPerson {
   line: number;
@@ -85,6 +103,14 @@ export class DateProblems {
   }
 }
 
+/** The non-empty parts joined by spaces. */
+function joinName(first: string, middle: string, last: string): string {
+  let out = first;
+  if (middle) out = out ? `${out} ${middle}` : middle;
+  if (last) out = out ? `${out} ${last}` : last;
+  return out;
+}
+
 /**
  * `blankReason` names why a row with nobody in it is skipped: LinkedIn writes such rows for hidden
  * or deleted members.
@@ -94,22 +120,16 @@ export function buildRecord(raw: RawPerson, blankReason: string, dates: DateProb
   const middleName = cleanField(raw.middleName);
   const lastName = cleanField(raw.lastName);
   let name = cleanField(raw.name);
-  const phones: string[] = [];
-  pushUnique(phones, raw.phones.flatMap((p) => splitValues(p)));
+  const phones = uniqueValues(raw.phones, false);
   // A contact saved without a name gets its phone number (or address) as its Name.
   if (name && !firstName && !lastName && PHONE_ONLY.test(name) && /\d{5}/.test(name.replace(/\D/g, ''))) {
     pushUnique(phones, [name]);
     name = '';
   }
-  const emails: string[] = [];
-  pushUnique(
-    emails,
-    raw.emails.flatMap((e) => splitValues(e, true)).filter((e) => !/^urn:/i.test(e)),
-  );
+  const emails = uniqueValues(raw.emails, true, true);
   if (name && !firstName && !lastName && emails.includes(name)) name = '';
-  const urls: string[] = [];
-  pushUnique(urls, raw.urls.flatMap((u) => splitValues(u)));
-  const fullName = name || [firstName, middleName, lastName].filter(Boolean).join(' ');
+  const urls = uniqueValues(raw.urls, false);
+  const fullName = name || joinName(firstName, middleName, lastName);
   if (!fullName && emails.length === 0 && urls.length === 0 && phones.length === 0) return { skip: blankReason };
   let connectedOn: string | null = raw.connectedDay ?? null;
   const dateText = cleanField(raw.connectedOn);
