@@ -13,15 +13,21 @@ export interface NormalisedIdentities {
   nameKey: string;
 }
 
-function unique(values: (string | null)[]): string[] {
-  return [...new Set(values.filter((v): v is string => !!v))];
+/** Each value normalised, the unusable ones dropped, each result once in first-seen order. */
+function normalisedOnce(values: string[], normalise: (value: string) => string | null): string[] {
+  const out: string[] = [];
+  for (const value of values) {
+    const v = normalise(value);
+    if (v && !out.includes(v)) out.push(v);
+  }
+  return out;
 }
 
 export function identitiesOfConnection(r: ConnectionRecord): NormalisedIdentities {
   return {
-    emails: unique(r.emails.map(normaliseEmail)),
-    urls: unique(r.profileUrls.map(normaliseProfileUrl)),
-    phones: unique(r.phones.map((p) => normalisePhone(p))),
+    emails: normalisedOnce(r.emails, normaliseEmail),
+    urls: normalisedOnce(r.profileUrls, normaliseProfileUrl),
+    phones: normalisedOnce(r.phones, normalisePhone),
     nameKey: (r.firstName || r.lastName ? nameKeyFromParts(r.firstName, r.lastName) : '') || nameKey(r.fullName),
   };
 }
