@@ -31,7 +31,12 @@ const SAMPLE_CHARS = 64 * 1024;
 /** Rows before the header that may be preamble (LinkedIn's "Notes:" lines, titles, blank rows). */
 const MAX_PREAMBLE_ROWS = 20;
 
-/** The delimiter under which most sample rows agree on a column count above one; `,` when none does. */
+/** Rows of the sample that decide the delimiter. */
+const DELIMITER_ROWS = 200;
+/** The sample is read in pieces of this size, until it has given its first 200 rows. */
+const DELIMITER_PIECE = 16 * 1024;
+
+/** The delimiter under which most of the first 200 sample rows agree on a column count above one; `,` when none does. */
 export function detectDelimiter(sample: string): string {
   let best = ',';
   let bestScore = 0;
@@ -39,10 +44,11 @@ export function detectDelimiter(sample: string): string {
   for (const delimiter of CANDIDATES) {
     const rows: CsvRow[] = [];
     const splitter = new CsvRowSplitter(delimiter, 'sample', (row) => {
-      if (rows.length < 200) rows.push(row);
+      if (rows.length < DELIMITER_ROWS) rows.push(row);
     });
     try {
-      splitter.push(sample);
+      // Rows after the first 200 count for nothing: the rest of a large sample is not read.
+      for (let at = 0; at < sample.length && rows.length < DELIMITER_ROWS; at += DELIMITER_PIECE) splitter.push(sample.slice(at, at + DELIMITER_PIECE));
     } catch {
       // A sample cut inside a long quoted field says nothing about the delimiter.
     }

@@ -97,7 +97,46 @@ describe('CsvRowSplitter against the char-by-char reference', () => {
   });
 });
 
+/** detectDelimiter as it was: the whole sample read under each delimiter, its first 200 rows counted. */
+function detectDelimiterWhole(sample: string): string {
+  let best = ',';
+  let bestScore = 0;
+  let bestWidth = 1;
+  for (const delimiter of [',', ';', '\t', '|']) {
+    const rows: CsvRow[] = [];
+    const splitter = new CsvRowSplitter(delimiter, 'sample', (row) => {
+      if (rows.length < 200) rows.push(row);
+    });
+    try {
+      splitter.push(sample);
+    } catch {
+      // as detectDelimiter
+    }
+    const counts = new Map<number, number>();
+    for (const row of rows) if (row.cells.length > 1) counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
+    for (const [width, score] of counts) {
+      if (score > bestScore || (score === bestScore && width > bestWidth && delimiter !== best)) {
+        best = delimiter;
+        bestScore = score;
+        bestWidth = width;
+      }
+    }
+  }
+  return best;
+}
+
 describe('detectDelimiter', () => {
+  it('decides from the first 200 rows as when it read the whole sample', () => {
+    const line = fc.array(fc.constantFrom('a', 'bb', ',', ';', '\t', '|', '"', ' '), { maxLength: 12 }).map((p) => p.join('').repeat(8));
+    const block = fc.tuple(line, fc.integer({ min: 1, max: 150 })).map(([l, n]) => Array(n).fill(l).join('\n'));
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 5 }), (blocks) => {
+        const sample = blocks.join('\n');
+        expect(detectDelimiter(sample)).toBe(detectDelimiterWhole(sample));
+      }),
+      { numRuns: 300 },
+    );
+  });
   it('finds comma, semicolon, tab and pipe', () => {
     expect(detectDelimiter('a,b,c\n1,2,3\n')).toBe(',');
     expect(detectDelimiter('Fornavn;Efternavn;Firma\nJürgen;Müller, Dr.;Acme\n')).toBe(';');
