@@ -3,8 +3,10 @@
 import type { Db } from '../db/openDatabase';
 import type { InteractionRecord, ParticipantRecord, SkippedRow } from '../../../shared/domain/records';
 import { contactOfParticipant } from '../store/identityKeys';
+import { DigestMap, StringDigest } from '../importers/interactions/digestTable';
 
-const CONTACT_CACHE_LIMIT = 50_000;
+/** Distinct identities a contact cache holds before it starts again (12 bytes a slot, in typed arrays). */
+const CONTACT_CACHE_LIMIT = 1 << 18;
 
 export interface InteractionCounts {
   added: number;
@@ -22,8 +24,16 @@ export class InteractionSession {
    */
   readonly firstNewContactId: number;
   readonly enrichedContacts = new Set<number>();
-  private readonly contactIds = new Map<string, number>();
-  private readonly rawContacts = new Map<string, number | null>();
+  /**
+   * Caches keyed by 63-bit digests rather than strings: an archive's hundreds of thousands of
+   * one-off senders leave no strings behind for the garbage collector. A digest collision (about
+   * one in 10^8 for a whole archive) would file one participant under another's contact.
+   */
+  private readonly digest = new StringDigest();
+  /** Normalised contact key → contact id. */
+  private readonly contactIds = new DigestMap();
+  /** A participant's identity as written → contact id (0: no usable identity). */
+  private readonly rawContacts = new DigestMap();
   private readonly stmt;
 
   constructor(
@@ -37,7 +47,10 @@ export class InteractionSession {
                 others_count, automated, manual, note)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source_key) DO NOTHING`,
       ),
-      contactInsert: db.prepare(`INSERT INTO contacts (key, name, email, profile_url, phone, name_key) VALUES (?, ?, ?, ?, ?, ?)`),
+      // New contacts are the common case: one statement, and the look-up only when the key exists.
+      contactInsert: db
+        .prepare(`INSERT INTO contacts (key, name, email, profile_url, phone, name_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING RETURNING id`)
+        .pluck(),
       contactRow: db.prepare(`SELECT id, name, email, profile_url AS profileUrl, phone, name_key AS nameKey FROM contacts WHERE key = ?`),
       contactFill: db.prepare(
         `UPDATE contacts SET name = CASE WHEN name = '' THEN ? ELSE name END, email = CASE WHEN email = '' THEN ? ELSE email END,
@@ -98,37 +111,39 @@ export class InteractionSession {
 
   /** The same sender appears on thousands of messages: normalise each raw identity once. */
   private contactIdOf(p: ParticipantRecord): number | null {
-    const raw = `${p.name ?? ''}\u0001${p.email ?? ''}\u0001${p.profileUrl ?? ''}\u0001${p.phone ?? ''}`;
+    const raw = this.digest.of(`${p.name ?? ''}\u0001${p.email ?? ''}\u0001${p.profileUrl ?? ''}\u0001${p.phone ?? ''}`);
     let id = this.rawContacts.get(raw);
     if (id === undefined) {
-      // A cache, not a record: an archive full of one-off senders must not grow it without bound.
-      if (this.rawContacts.size >= CONTACT_CACHE_LIMIT) {
-        this.rawContacts.clear();
-        this.contactIds.clear();
-      }
+      const hi = raw.hi;
+      const lo = raw.lo;
       const contact = contactOfParticipant(p);
-      id = contact ? this.contactId(contact) : null;
-      this.rawContacts.set(raw, id);
+      id = contact ? this.contactId(contact) : 0;
+      remember(this.rawContacts, this.digest.set(hi, lo), id);
     }
-    return id;
+    return id === 0 ? null : id;
   }
 
   private contactId(c: NonNullable<ReturnType<typeof contactOfParticipant>>): number {
-    let id = this.contactIds.get(c.key);
+    let id = this.contactIds.get(this.digest.of(c.key));
     if (id === undefined) {
-      const row = this.stmt.contactRow.get(c.key) as { id: number; name: string; email: string; profileUrl: string; phone: string; nameKey: string } | undefined;
-      if (row) {
+      id = this.stmt.contactInsert.get(c.key, c.name, c.email, c.profileUrl, c.phone, c.nameKey) as number | undefined;
+      if (id === undefined) {
+        const row = this.stmt.contactRow.get(c.key) as { id: number; name: string; email: string; profileUrl: string; phone: string; nameKey: string };
         id = row.id;
         const learns = (!row.name && c.name) || (!row.email && c.email) || (!row.profileUrl && c.profileUrl) || (!row.phone && c.phone) || (!row.nameKey && c.nameKey);
         if (learns) {
           this.stmt.contactFill.run(c.name, c.email, c.profileUrl, c.phone, c.nameKey, id);
           if (id < this.firstNewContactId) this.enrichedContacts.add(id);
         }
-      } else {
-        id = Number(this.stmt.contactInsert.run(c.key, c.name, c.email, c.profileUrl, c.phone, c.nameKey).lastInsertRowid);
       }
-      this.contactIds.set(c.key, id);
+      remember(this.contactIds, this.digest.of(c.key), id);
     }
     return id;
   }
+}
+
+/** A cache, not a record: past its limit it starts again rather than grow with every one-off sender. */
+function remember(cache: DigestMap, key: StringDigest, id: number): void {
+  if (cache.size >= CONTACT_CACHE_LIMIT) cache.clear();
+  cache.set(key, id);
 }

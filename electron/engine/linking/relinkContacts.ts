@@ -2,7 +2,11 @@
 // pure matcher of SPEC §5; the user's decisions and hand-logged links are never overridden.
 import type { Db } from '../db/openDatabase';
 import { buildMatcher, type Decision, type PersonIdentity } from '../../../shared/identity/matcher';
-import { emailDomain } from '../../../shared/identity/email';
+import { emailDomain, normaliseEmail } from '../../../shared/identity/email';
+import { identityKeyOf } from '../../../shared/identity/decisions';
+import type { IdentityIndex } from '../../../shared/identity/identityIndex';
+import { normalisePhone } from '../../../shared/identity/phone';
+import { normaliseProfileUrl } from '../../../shared/identity/profileUrl';
 
 interface ContactRow {
   id: number;
@@ -11,6 +15,7 @@ interface ContactRow {
   email: string;
   profileUrl: string;
   phone: string;
+  nameKey: string;
   status: string;
   personId: string | null;
   method: string | null;
@@ -77,9 +82,11 @@ export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
     (only?.length ?? 0) > 0 ||
     db.prepare(`SELECT 1 FROM contacts WHERE id >= ? LIMIT 1`).get(fromId ?? (only ? Number.MAX_SAFE_INTEGER : 0)) !== undefined;
   if (!anyContact) return { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
-  const matcher = buildMatcher(loadPersonIdentities(db), loadOwnIdentities(db), loadDecisions(db));
+  const decisions = loadDecisions(db);
+  const matcher = buildMatcher(loadPersonIdentities(db), loadOwnIdentities(db), decisions);
+  const decisionKeys = new Set(decisions.map((d) => d.key));
   const update = db.prepare(`UPDATE contacts SET status = ?, person_id = ?, method = ?, evidence_json = ? WHERE id = ?`);
-  const select = `SELECT id, key, name, email, profile_url AS profileUrl, phone, status, person_id AS personId, method, evidence_json AS evidenceJson FROM contacts`;
+  const select = `SELECT id, key, name, email, profile_url AS profileUrl, phone, name_key AS nameKey, status, person_id AS personId, method, evidence_json AS evidenceJson FROM contacts`;
   const counts: RelinkCounts = { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   for (const c of contactPages(db, select, only, fromId)) {
     counts.contacts += 1;
@@ -87,7 +94,7 @@ export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
       counts.linked += 1;
       continue;
     }
-    const result = matcher.match({ name: c.name || undefined, email: c.email || undefined, profileUrl: c.profileUrl || undefined, phone: c.phone || undefined });
+    const result = c.id >= (fromId ?? Infinity) && !mayMatch(c, matcher.index, decisionKeys) ? NONE : matcher.match({ name: c.name || undefined, email: c.email || undefined, profileUrl: c.profileUrl || undefined, phone: c.phone || undefined });
     let status: string;
     let personId: string | null = null;
     let method: string | null = null;
@@ -114,6 +121,32 @@ export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
 }
 
 const PAGE = 5_000;
+const NONE = { kind: 'none' } as const;
+
+/**
+ * False when `matcher.match` is sure to answer 'none' for a contact: the lookups it makes (your
+ * identities, a decision filed under the contact's key, persons holding its email, profile URL,
+ * phone or name key) all come back empty. Done with the contact's stored name key, so the hundreds
+ * of thousands of one-off senders of a mail archive are never name-keyed a second time (keying
+ * names is most of matching's time and garbage). Only for contacts this import created: their
+ * stored key is `nameKey` of their stored name, by this very code. A name holding an address goes
+ * to the matcher, which reads the address out of it. Guarded by the test "the shortcut agrees with
+ * the matcher".
+ */
+function mayMatch(c: ContactRow, index: IdentityIndex, decisionKeys: ReadonlySet<string>): boolean {
+  if (c.name.includes("@")) return true;
+  const email = c.email ? normaliseEmail(c.email) : null;
+  const profileUrl = c.profileUrl ? normaliseProfileUrl(c.profileUrl) : null;
+  const phone = c.phone ? normalisePhone(c.phone) : null;
+  const own = index.own;
+  return (
+    (email !== null && (own.emails.has(email) || index.withEmail(email).size > 0)) ||
+    (profileUrl !== null && (own.profileUrls.has(profileUrl) || index.withProfileUrl(profileUrl).size > 0)) ||
+    (phone !== null && (own.phones.has(phone) || index.withPhone(phone).size > 0)) ||
+    (c.nameKey !== '' && (own.nameKeys.has(c.nameKey) || index.withNameKey(c.nameKey).size > 0)) ||
+    decisionKeys.has(identityKeyOf({ email, profileUrl, phone, nameKey: c.nameKey }))
+  );
+}
 
 /**
  * Contacts a page at a time: an archive can bring a hundred thousand one-off senders, and holding

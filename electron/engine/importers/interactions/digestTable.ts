@@ -17,6 +17,13 @@ export class StringDigest {
   hi = 0;
   lo = 1;
 
+  /** Sets the halves directly (a digest kept from an earlier `of`). */
+  set(hi: number, lo: number): this {
+    this.hi = hi;
+    this.lo = lo;
+    return this;
+  }
+
   /** FNV-1a and a rotate-multiply hash over the UTF-16 code units, each finished with murmur3's fmix32. */
   of(text: string): this {
     let a = 0x811c9dc5;
@@ -85,6 +92,12 @@ abstract class DigestSlots {
 
   get capacity(): number {
     return this.mask + 1;
+  }
+
+  /** Forgets every key, keeping the table's size. */
+  clear(): void {
+    this.keys.fill(0);
+    this.size = 0;
   }
 }
 
