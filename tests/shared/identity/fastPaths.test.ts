@@ -1,49 +1,46 @@
 // The fast paths and memos of name keys, folding and profile URLs give exactly what the plain code gave.
-import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { foldText } from "../../../shared/identity/fold";
-import { nameKey, nameKeyFromParts } from "../../../shared/identity/nameKey";
-import { normaliseProfileUrl } from "../../../shared/identity/profileUrl";
-import { foldText as referenceFoldText } from "./reference/fold";
-import {
-  nameKey as referenceNameKey,
-  nameKeyFromParts as referenceNameKeyFromParts,
-} from "./reference/nameKey";
-import { normaliseProfileUrl as referenceNormaliseProfileUrl } from "./reference/profileUrl";
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldText } from '../../../shared/identity/fold';
+import { nameKey, nameKeyFromParts } from '../../../shared/identity/nameKey';
+import { normaliseProfileUrl } from '../../../shared/identity/profileUrl';
+import { detachedCopy, remembered } from '../../../shared/identity/remembered';
+import { foldText as referenceFoldText } from './reference/fold';
+import { nameKey as referenceNameKey, nameKeyFromParts as referenceNameKeyFromParts } from './reference/nameKey';
+import { normaliseProfileUrl as referenceNormaliseProfileUrl } from './reference/profileUrl';
 
 // Names drawn from a small pool repeat, so the memos are hit as well as filled.
-const NAME_CHARS =
-  "abcdeABCDE .,-()'\"/@|:%_ÅåØøŁłßÆæÜüéİıﬁ²Ⅻ\u0301\u064E\u200b\t🍀";
+const NAME_CHARS = 'abcdeABCDE .,-()\'"/@|:%_ÅåØøŁłßÆæÜüéİıﬁ²Ⅻ\u0301\u064E\u200b\t🍀';
 const nameish = fc.oneof(
-  fc.string({ unit: "grapheme", maxLength: 30 }),
-  fc.string({ unit: fc.constantFrom(...NAME_CHARS.split("")), maxLength: 24 }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.string({ unit: fc.constantFrom(...NAME_CHARS.split('')), maxLength: 24 }),
   fc.constantFrom(
-    "Dr. Bill Turner (he/him)",
-    "Oshewolo, CFA",
-    "Turner, William J.",
-    "Jan van der Berg",
-    "J. de Vries",
-    "Mr Dr",
-    "PhD, MBA",
-    "Ludwig van",
-    "Beethoven",
-    "CEO at Contoso",
-    "Reddy MSc",
-    "Ma",
-    "MA",
-    "LinkedIn Member",
-    "NA",
-    "%FIRSTNAME%",
-    "Ali al-Rashid",
-    "Steenhuis-Daalhuizen 🍀",
-    "Mehic-Dzanic (IoT), MBA",
-    "Bill",
-    "William",
-    "Jane Doe | CEO",
-    "Ngọc",
-    "Đinh",
-    "STRAßE",
-    "Ölçer",
+    'Dr. Bill Turner (he/him)',
+    'Oshewolo, CFA',
+    'Turner, William J.',
+    'Jan van der Berg',
+    'J. de Vries',
+    'Mr Dr',
+    'PhD, MBA',
+    'Ludwig van',
+    'Beethoven',
+    'CEO at Contoso',
+    'Reddy MSc',
+    'Ma',
+    'MA',
+    'LinkedIn Member',
+    'NA',
+    '%FIRSTNAME%',
+    'Ali al-Rashid',
+    'Steenhuis-Daalhuizen 🍀',
+    'Mehic-Dzanic (IoT), MBA',
+    'Bill',
+    'William',
+    'Jane Doe | CEO',
+    'Ngọc',
+    'Đinh',
+    'STRAßE',
+    'Ölçer',
   ),
 );
 const urlish = fc.oneof(
@@ -52,17 +49,17 @@ const urlish = fc.oneof(
   fc
     .tuple(
       fc.constantFrom(
-        "https://www.linkedin.com/in/",
-        "http://LinkedIn.com/in/",
-        "https://de.linkedin.com/pub/",
-        "https://x.com/",
-        "https://WWW.GitHub.com/",
-        "https://web.facebook.com/",
-        "https://exämple.com:8080/",
-        "ftp://a.com/",
+        'https://www.linkedin.com/in/',
+        'http://LinkedIn.com/in/',
+        'https://de.linkedin.com/pub/',
+        'https://x.com/',
+        'https://WWW.GitHub.com/',
+        'https://web.facebook.com/',
+        'https://exämple.com:8080/',
+        'ftp://a.com/',
       ),
       fc.string({
-        unit: fc.constantFrom(..."aAü_~.%C3BC2F5/?# -".split("")),
+        unit: fc.constantFrom(...'aAü_~.%C3BC2F5/?# -'.split('')),
         maxLength: 16,
       }),
     )
@@ -71,8 +68,8 @@ const urlish = fc.oneof(
 
 const runs = { numRuns: 3000 };
 
-describe("fast paths equal the plain code", () => {
-  it("foldText", () => {
+describe('fast paths equal the plain code', () => {
+  it('foldText', () => {
     fc.assert(
       fc.property(nameish, (s) => {
         expect(foldText(s)).toBe(referenceFoldText(s));
@@ -80,7 +77,7 @@ describe("fast paths equal the plain code", () => {
       runs,
     );
   });
-  it("nameKey, also when asked again", () => {
+  it('nameKey, also when asked again', () => {
     fc.assert(
       fc.property(nameish, (s) => {
         expect(nameKey(s)).toBe(referenceNameKey(s));
@@ -89,28 +86,51 @@ describe("fast paths equal the plain code", () => {
       runs,
     );
   });
-  it("nameKeyFromParts, with parts seen before in other places", () => {
+  it('nameKeyFromParts, with parts seen before in other places', () => {
     fc.assert(
       fc.property(nameish, nameish, (first, last) => {
-        expect(nameKeyFromParts(first, last)).toBe(
-          referenceNameKeyFromParts(first, last),
-        );
-        expect(nameKeyFromParts(last, first)).toBe(
-          referenceNameKeyFromParts(last, first),
-        );
-        expect(nameKey(`${first} ${last}`)).toBe(
-          referenceNameKey(`${first} ${last}`),
-        );
+        expect(nameKeyFromParts(first, last)).toBe(referenceNameKeyFromParts(first, last));
+        expect(nameKeyFromParts(last, first)).toBe(referenceNameKeyFromParts(last, first));
+        expect(nameKey(`${first} ${last}`)).toBe(referenceNameKey(`${first} ${last}`));
       }),
       runs,
     );
   });
-  it("normaliseProfileUrl", () => {
+  it('normaliseProfileUrl', () => {
     fc.assert(
       fc.property(urlish, (s) => {
         expect(normaliseProfileUrl(s)).toBe(referenceNormaliseProfileUrl(s));
       }),
       runs,
     );
+  });
+});
+
+describe('remembered', () => {
+  it('computes each repeated text once, and every text right', () => {
+    let calls = 0;
+    const upper = remembered((t: string) => {
+      calls++;
+      return t.toUpperCase();
+    });
+    for (let i = 0; i < 10_000; i++) expect(upper(`name${i % 50}`)).toBe(`NAME${i % 50}`);
+    expect(calls).toBe(50);
+  });
+  it('stops remembering texts that do not repeat, and starts again when they do', () => {
+    let calls = 0;
+    const length = remembered((t: string) => {
+      calls++;
+      return t.length;
+    });
+    for (let i = 0; i < 30_000; i++) expect(length(`unique ${i}`)).toBe(`unique ${i}`.length);
+    expect(calls).toBe(30_000);
+    calls = 0;
+    for (let i = 0; i < 30_000; i++) length(`again ${i % 10}`);
+    // At most one pause of 16,384 direct computations, then ten texts remembered.
+    expect(calls).toBeLessThanOrEqual(16_384 + 10);
+  });
+  it('copies texts without keeping the string they were cut from', () => {
+    const piece = 'x'.repeat(100) + 'Zyxwa Quorblatt';
+    expect(detachedCopy(piece.slice(100))).toBe('Zyxwa Quorblatt');
   });
 });

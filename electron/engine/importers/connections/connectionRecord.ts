@@ -1,6 +1,7 @@
 // Turning the raw values of one exported person into a ConnectionRecord, or the reason it is skipped.
 import type { ConnectionRecord } from '../../../../shared/domain/records';
 import { parseDay } from '../../../../shared/parse/dates';
+import { remembered } from '../../../../shared/identity/remembered';
 
 /** Spreadsheet round trips fill blanks with these. Only the exact forms: "Na" is a Vietnamese name. */
 const BLANKS = new Set(['NA', 'N/A', '#N/A', 'null', 'NULL', '(null)']);
@@ -80,17 +81,8 @@ const PHONE_ONLY = /^[+(]?[\d\s().\-/]{5,}$/;
 export class DateProblems {
   private count = 0;
   private first: { line: number; raw: string } | null = null;
-  private readonly days = new Map<string, string | null>();
-
-  day(text: string): string | null {
-    let day = this.days.get(text);
-    if (day === undefined) {
-      day = parseDay(text);
-      if (this.days.size >= 20_000) this.days.clear();
-      this.days.set(text, day);
-    }
-    return day;
-  }
+  /** The day a date text means, or null. */
+  readonly day = remembered(parseDay);
 
   note(line: number, raw: string): void {
     this.count++;
