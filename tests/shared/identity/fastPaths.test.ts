@@ -43,6 +43,15 @@ const nameish = fc.oneof(
     'Ölçer',
   ),
 );
+// Plain names (ASCII words, hyphens, single spaces), with credentials, honorifics, particles and placeholders among them.
+const plainWord = fc.oneof(
+  fc.string({ unit: fc.constantFrom(...'abcxyzABCXYZ'.split('')), minLength: 1, maxLength: 7 }),
+  fc.constantFrom('MBA', 'Mba', 'MA', 'Ma', 'Dr', 'PhD', 'van', 'der', 'de', 'al', 'LinkedIn', 'linkedin', 'Member', 'Unknown', 'NA', 'Na', 'Jr', 'CEO', 'at', 'Bill', 'William', 'Private', 'Number', 'No', 'Name'),
+);
+const plainName = fc
+  .array(fc.array(plainWord, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('-')), { minLength: 1, maxLength: 4 })
+  .map((words) => words.join(' '));
+
 const urlish = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
@@ -92,6 +101,16 @@ describe('fast paths equal the plain code', () => {
         expect(nameKeyFromParts(first, last)).toBe(referenceNameKeyFromParts(first, last));
         expect(nameKeyFromParts(last, first)).toBe(referenceNameKeyFromParts(last, first));
         expect(nameKey(`${first} ${last}`)).toBe(referenceNameKey(`${first} ${last}`));
+      }),
+      runs,
+    );
+  });
+  it('nameKey and nameKeyFromParts of plain names', () => {
+    fc.assert(
+      fc.property(plainName, fc.oneof(plainName, nameish), (first, last) => {
+        expect(nameKey(first)).toBe(referenceNameKey(first));
+        expect(nameKeyFromParts(first, last)).toBe(referenceNameKeyFromParts(first, last));
+        expect(nameKeyFromParts(last, first)).toBe(referenceNameKeyFromParts(last, first));
       }),
       runs,
     );
