@@ -6,7 +6,7 @@ import { contactOfParticipant } from '../store/identityKeys';
 import { DigestMap, StringDigest } from '../importers/interactions/digestTable';
 
 /** Distinct identities a contact cache holds before it starts again (12 bytes a slot, in typed arrays). */
-const CONTACT_CACHE_LIMIT = 1 << 18;
+const CONTACT_CACHE_LIMIT = 1 << 16;
 
 export interface InteractionCounts {
   added: number;
