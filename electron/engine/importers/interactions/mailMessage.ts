@@ -67,9 +67,39 @@ function participantsOf(from: MailAddress[], to: MailAddress[], cc: MailAddress[
   return out;
 }
 
-const MONTH_NUMBER: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
+const MONTH_NAMES = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 const RFC5322_DATE =
   /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})(?: \([A-Za-z0-9 +:-]*\))?$/;
+const DAY_MS = 86_400_000;
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
+/** `YYYY-MM-DDTHH:MM:SSZ` of epoch milliseconds in 1900–2999, without a Date (civil-from-days, H. Hinnant). */
+function isoSeconds(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  let rest = (ms - days * DAY_MS) / 1000;
+  const h = Math.floor(rest / 3600);
+  rest -= h * 3600;
+  const mi = Math.floor(rest / 60);
+  const sec = rest - mi * 60;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const mo = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
+  return `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(sec)}Z`;
+}
 
 /**
  * The instant of a Date header, reading the form nearly every mailer writes
@@ -79,12 +109,12 @@ const RFC5322_DATE =
 export function mailInstant(raw: string): string | null {
   const m = raw.length <= 100 ? RFC5322_DATE.exec(raw) : null;
   if (!m) return parseInstant(raw);
-  const d = +m[1], mo = MONTH_NUMBER[m[2]], y = +m[3], h = +m[4], mi = +m[5], sec = +m[6], oh = +m[8], om = +m[9];
-  if (y < 1900 || y > 2999 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate() || h > 23 || mi > 59 || sec > 59 || oh > 14 || om > 59) {
+  const d = +m[1], mo = MONTH_NAMES.indexOf(m[2]) / 3 + 1, y = +m[3], h = +m[4], mi = +m[5], sec = +m[6], oh = +m[8], om = +m[9];
+  if (y < 1900 || y > 2998 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59 || oh > 14 || om > 59) {
     return parseInstant(raw);
   }
   const offset = (m[7] === '-' ? -1 : 1) * (oh * 60 + om);
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, sec) - offset * 60_000).toISOString().slice(0, 19) + 'Z';
+  return isoSeconds(Date.UTC(y, mo - 1, d, h, mi, sec) - offset * 60_000);
 }
 
 /** The date on the `From ` separator line: `From sender Fri Jan 26 17:31:47 +0000 2024`. */
