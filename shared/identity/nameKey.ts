@@ -51,6 +51,13 @@ const HEADLINE_WORDS = new Set([
   'professional', 'intern', 'recruiting', 'talent', 'growth', 'digital', 'data', 'senior', 'junior', 'global',
 ]);
 
+/**
+ * Words of ASCII letters, joined by single hyphens and separated by single spaces: most names.
+ * Nothing in them for cleanName to drop, split or replace, and folding them is lower-casing, so
+ * their tokens are read directly (the tests check this against the full path).
+ */
+const PLAIN_NAME = /^[A-Za-z]+(?:-[A-Za-z]+)*(?: [A-Za-z]+(?:-[A-Za-z]+)*)*$/;
+
 interface Token {
   /** As written (dots removed): capitals tell a credential ("MA") from a surname ("Ma"). */
   readonly raw: string;
@@ -116,12 +123,16 @@ function isCredential(token: Token): boolean {
  * Split on commas and tokenize, dropping comma parts that hold only credentials (", MBA", ", Jr.").
  * Remembered: callers copy (`slice`, `flat`) before changing the lists, and never change a token.
  */
-const nameParts = remembered((text: string): readonly (readonly Token[])[] =>
-  cleanName(text)
+const nameParts = remembered((text: string): readonly (readonly Token[])[] => {
+  if (PLAIN_NAME.test(text)) {
+    const tokens = text.split(' ').map((word): Token => ({ raw: word, key: word.toLowerCase(), dotted: false }));
+    return tokens.every(isCredential) ? [] : [tokens];
+  }
+  return cleanName(text)
     .split(',')
     .map(tokenize)
-    .filter((tokens) => tokens.length > 0 && !tokens.every(isCredential)),
-);
+    .filter((tokens) => tokens.length > 0 && !tokens.every(isCredential));
+});
 
 /** Remove honorifics in front and credentials anywhere but the first word, keeping at least one word. */
 function stripTitles(tokens: readonly Token[], isWholeNameStart: boolean): Token[] {
@@ -179,6 +190,11 @@ function keyFromTokens(tokens: Token[]): string {
 const isPlaceholder = remembered(isPlaceholderText);
 
 function isPlaceholderText(text: string): boolean {
+  if (PLAIN_NAME.test(text)) {
+    // What the checks below come to for plain words: only NA, the placeholder list and "linkedin".
+    const folded = text.toLowerCase().replaceAll('-', ' ');
+    return text === 'NA' || PLACEHOLDERS.has(folded) || /\blinkedin\b/.test(folded);
+  }
   // Sponsored LinkedIn messages address %FIRSTNAME%; a spreadsheet round trip fills blanks with NA
   // (only in capitals: Na is also a surname).
   if (/%[A-Z_]+%/.test(text) || /^\s*(?:NA|N\/A|n\/a|#N\/A)\s*$/.test(text)) return true;
