@@ -52,11 +52,11 @@ const HEADLINE_WORDS = new Set([
 ]);
 
 /**
- * Words of ASCII letters, joined by single hyphens and separated by single spaces: most names.
- * Nothing in them for cleanName to drop, split or replace, and folding them is lower-casing, so
+ * Words of Latin-1 letters, joined by single hyphens and separated by single spaces: most names.
+ * Nothing in them for cleanName to drop, split or replace (these letters are NFKC already), so
  * their tokens are read directly (the tests check this against the full path).
  */
-const PLAIN_NAME = /^[A-Za-z]+(?:-[A-Za-z]+)*(?: [A-Za-z]+(?:-[A-Za-z]+)*)*$/;
+const PLAIN_NAME = /^[A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*(?: [A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*)*$/;
 
 interface Token {
   /** As written (dots removed): capitals tell a credential ("MA") from a surname ("Ma"). */
@@ -125,7 +125,7 @@ function isCredential(token: Token): boolean {
  */
 const nameParts = remembered((text: string): readonly (readonly Token[])[] => {
   if (PLAIN_NAME.test(text)) {
-    const tokens = text.split(' ').map((word): Token => ({ raw: word, key: word.toLowerCase(), dotted: false }));
+    const tokens = text.split(' ').map((word): Token => ({ raw: word, key: foldText(word), dotted: false }));
     return tokens.every(isCredential) ? [] : [tokens];
   }
   return cleanName(text)
@@ -192,7 +192,7 @@ const isPlaceholder = remembered(isPlaceholderText);
 function isPlaceholderText(text: string): boolean {
   if (PLAIN_NAME.test(text)) {
     // What the checks below come to for plain words: only NA, the placeholder list and "linkedin".
-    const folded = text.toLowerCase().replaceAll('-', ' ');
+    const folded = foldText(text).replaceAll('-', ' ');
     return text === 'NA' || PLACEHOLDERS.has(folded) || /\blinkedin\b/.test(folded);
   }
   // Sponsored LinkedIn messages address %FIRSTNAME%; a spreadsheet round trip fills blanks with NA

@@ -43,9 +43,9 @@ const nameish = fc.oneof(
     'Ölçer',
   ),
 );
-// Plain names (ASCII words, hyphens, single spaces), with credentials, honorifics, particles and placeholders among them.
+// Plain names (Latin-1 words, hyphens, single spaces), with credentials, honorifics, particles and placeholders among them.
 const plainWord = fc.oneof(
-  fc.string({ unit: fc.constantFrom(...'abcxyzABCXYZ'.split('')), minLength: 1, maxLength: 7 }),
+  fc.string({ unit: fc.constantFrom(...'abcxyzABCXYZÀÅÆÇÐÑÖØÞßàåæçðñöøþÿİıŁœ'.split('')), minLength: 1, maxLength: 7 }),
   fc.constantFrom('MBA', 'Mba', 'MA', 'Ma', 'Dr', 'PhD', 'van', 'der', 'de', 'al', 'LinkedIn', 'linkedin', 'Member', 'Unknown', 'NA', 'Na', 'Jr', 'CEO', 'at', 'Bill', 'William', 'Private', 'Number', 'No', 'Name'),
 );
 const plainName = fc
