@@ -67,6 +67,8 @@ export class ConnectionSession {
   private readonly otherNetworks: boolean;
   /** The network had no connection before this import: every row is new unless the file repeats it. */
   private readonly freshNetwork: boolean;
+  /** Identities of the current batch not written yet: [person id, kind, value]. */
+  private pendingIdentities: [string, string, string][] = [];
   /** When the import started: the creation time of the persons it adds. */
   private readonly startedAt = new Date().toISOString();
   private readonly stmt;
@@ -106,6 +108,9 @@ export class ConnectionSession {
       person: db.prepare(`INSERT INTO persons (id, display_name, company, position, created_batch_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
       unperson: db.prepare(`DELETE FROM persons WHERE id = ?`),
       identity: db.prepare(`INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) VALUES (?, ?, ?, ?)`),
+      identities: db.prepare(
+        `INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?)`,
+      ),
     };
   }
 
@@ -116,6 +121,7 @@ export class ConnectionSession {
 
   add(records: ConnectionRecord[]): void {
     for (const r of records) this.addOne(r);
+    this.flushIdentities();
   }
 
   private addOne(r: ConnectionRecord): void {
@@ -174,8 +180,20 @@ export class ConnectionSession {
     return true;
   }
 
-  /** One prepared single-row insert per identity: cheaper than one statement per row with a variable number of rows. */
+  /**
+   * Identities are most of an import's rows. While no other network exists, nothing reads them
+   * during the import (there are no person lookups), so a batch's identities go in with one
+   * statement when the batch ends; otherwise each at once, since the next row's lookup reads them.
+   */
   private storeIdentities(personId: string, ids: NormalisedIdentities): void {
+    if (!this.otherNetworks) {
+      const pending = this.pendingIdentities;
+      for (const e of ids.emails) pending.push([personId, 'email', e]);
+      for (const u of ids.urls) pending.push([personId, 'url', u]);
+      for (const p of ids.phones) pending.push([personId, 'phone', p]);
+      if (ids.nameKey) pending.push([personId, 'name', ids.nameKey]);
+      return;
+    }
     const insert = this.stmt.identity;
     const batch = this.batchId;
     for (const e of ids.emails) insert.run(personId, 'email', e, batch);
@@ -184,8 +202,15 @@ export class ConnectionSession {
     if (ids.nameKey) insert.run(personId, 'name', ids.nameKey, batch);
   }
 
+  private flushIdentities(): void {
+    if (this.pendingIdentities.length === 0) return;
+    this.stmt.identities.run(this.batchId, JSON.stringify(this.pendingIdentities));
+    this.pendingIdentities = [];
+  }
+
   /** Connections of this network that the export did not contain; marked removed only when asked. */
   finish(markRemovals: boolean): void {
+    this.flushIdentities();
     this.missingConnections = this.db
       .prepare(
         `SELECT id, full_name AS name, network FROM connections

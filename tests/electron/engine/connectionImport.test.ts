@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../electron/engine/imports/importFile';
 import { newPersonId } from '../../../electron/engine/imports/connectionSession';
 import { undoBatch } from '../../../electron/engine/store/batchUndo';
+import { identitiesOfConnection } from '../../../electron/engine/store/identityKeys';
+import { parseConnectionFile } from '../../../electron/engine/importers/connections';
 import { linkedInConnections, tempWorkspace, type TempWorkspace } from '../../fixtures/tempDb';
 
 const ANA = 'Ana,Lima,https://www.linkedin.com/in/ana-lima,ana@contoso.com,Contoso,CEO,27 Nov 2023';
@@ -47,6 +49,40 @@ describe('connection import writes', () => {
     ]);
     expect(undoBatch(ws.ctx.db, s.batchId!)).toBe(true);
     expect([count('persons'), count('connections'), count('identities')]).toEqual([0, 0, 0]);
+  });
+
+  it('stores exactly the normalised identities of every row, whatever their script', async () => {
+    const rows = [
+      'Łukasz,Wójcik,https://www.linkedin.com/in/%C5%82ukasz-w%C3%B3jcik-12ab,,Contoso Ltd,Engineer,27 Nov 2023',
+      'Zoë,"Ångström, PhD",https://www.linkedin.com/in/zo%C3%AB-angstrom-1a2b3c,zoe@fabrikam.com,Fabrikam Inc,CTO,03 Mar 2024',
+      'Renée,"Dubois, MBA 🚀",https://www.linkedin.com/in/renee-dubois-77,"a@x.org; b@y.org",Northwind,Founder,12 Jan 2019',
+      'Nguyễn,Đinh Ngọc,https://www.linkedin.com/in/dinh-ngoc,,,,12 Jan 2019',
+      'محمد,العلي,https://www.linkedin.com/in/%D9%85%D8%AD%D9%85%D8%AF,,,,12 Jan 2019',
+    ];
+    const path = ws.write('Connections.csv', linkedInConnections(rows));
+    await importFile(ws.ctx.db, path, { kind: 'connections' });
+    const expected = (await parseConnectionFile(path)).records.flatMap((r) => {
+      const ids = identitiesOfConnection(r);
+      return [...ids.emails.map((v) => `email ${v}`), ...ids.urls.map((v) => `url ${v}`), ...ids.phones.map((v) => `phone ${v}`), ...(ids.nameKey ? [`name ${ids.nameKey}`] : [])];
+    });
+    const stored = ws.ctx.db.prepare(`SELECT kind || ' ' || value FROM identities`).pluck().all() as string[];
+    expect(stored.sort()).toEqual(expected.sort());
+  });
+
+  it('merges a second network into the persons of the first, row by row within the import', async () => {
+    await importFile(ws.ctx.db, ws.write('Connections.csv', linkedInConnections([ANA, BO])), { kind: 'connections' });
+    const google = ['Name,E-mail 1 - Value,Phone 1 - Value', 'Ana Lima,ana@contoso.com,', 'Cy Doe,cy@example.org,+44 20 7946 0958', 'Cy D.,cy2@example.org,+44 20 7946 0958'].join('\n');
+    const s = await importFile(ws.ctx.db, ws.write('contacts.csv', google), { kind: 'connections', format: 'google' });
+    expect(s).toMatchObject({ added: 3 });
+    const people = ws.ctx.db
+      .prepare(`SELECT p.display_name AS name, group_concat(c.network, '+') AS networks FROM persons p JOIN connections c ON c.person_id = p.id GROUP BY p.id ORDER BY name`)
+      .all();
+    // Cy's second row finds the person of the first by its phone number, written when that row was added.
+    expect(people).toEqual([
+      { name: 'Ana Lima', networks: expect.stringMatching(/^(linkedin\+google|google\+linkedin)$/) },
+      { name: 'Bo Li', networks: 'linkedin' },
+      { name: 'Cy Doe', networks: 'google+google' },
+    ]);
   });
 
   it('gives new persons ids that increase within a process and never repeat', () => {
