@@ -17,7 +17,7 @@ const SENDERS_KEPT = 20_000;
 
 type Mode = 'start' | 'headers' | 'body';
 
-/** The bytes JavaScript's `\s` matches in Latin-1 text. */
+/** The bytes (or Latin-1 characters) JavaScript's `\s` and `trim()` treat as white space. */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
 }
@@ -131,7 +131,10 @@ class MboxScanner {
     const name = wantedHeader(buf, s, nameEnd);
     if (name !== null && !(name === 'delivered-to' && this.headers.has(name))) {
       this.currentName = name;
-      this.currentValue = buf.toString('latin1', colon + 1, e);
+      // Leading blanks are what trim() would drop at commit; most values then need no trim at all.
+      let from = colon + 1;
+      while (from < e && (buf[from] === 32 || buf[from] === 9)) from++;
+      this.currentValue = buf.toString('latin1', from, e);
     }
   }
 
@@ -153,7 +156,11 @@ class MboxScanner {
 
   private commitHeader(): void {
     if (this.currentName === null) return;
-    if (!this.headers.has(this.currentName)) this.headers.set(this.currentName, headerText(this.currentValue.trim()));
+    if (!this.headers.has(this.currentName)) {
+      const v = this.currentValue;
+      const untrimmed = v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)));
+      this.headers.set(this.currentName, headerText(untrimmed ? v.trim() : v));
+    }
     this.currentName = null;
   }
 
