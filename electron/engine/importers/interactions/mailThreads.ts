@@ -85,11 +85,11 @@ export function parseMessageIds(raw: string | undefined): string[] {
  */
 export class MailThreads {
   private readonly d = new StringDigest();
-  /** Every message-id seen, for duplicates: a 2 GB mailbox holds a million of them. */
+  /** Message-ids of the messages with Gmail's thread id, for duplicates: a 2 GB Takeout holds a million. */
   private readonly seen = new DigestSet();
   /**
-   * message-id → its thread key in `keys`, only for messages without Gmail's thread id: a Gmail
-   * reply carries the thread id itself, so a Takeout archive needs none of this.
+   * message-id → its thread key in `keys`, for the messages without Gmail's thread id (a Gmail reply
+   * carries the thread id itself); these count as seen too. Each id sits in one table only.
    */
   private readonly byId = new DigestMap();
   /** Oldest ancestors that keyed a thread before the ancestor itself was seen → that key. */
@@ -97,7 +97,8 @@ export class MailThreads {
   private readonly keys = new ThreadKeyPool();
 
   has(messageId: string): boolean {
-    return this.seen.has(this.d.of(messageId));
+    const d = this.d.of(messageId);
+    return this.seen.has(d) || this.byId.get(d) !== undefined;
   }
 
   assign(clues: ThreadClues): string {
@@ -121,10 +122,7 @@ export class MailThreads {
       const people = [...new Set(clues.addresses.map((a) => a.toLowerCase()))].sort().join(',');
       index = this.keys.add(SUBJ, keyBytes(`${normaliseSubject(clues.subject ?? '')}|${people}`));
     }
-    if (messageId) {
-      this.seen.add(d.of(messageId));
-      this.byId.set(d, index);
-    }
+    if (messageId) this.byId.set(d.of(messageId), index);
     return this.keys.key(index);
   }
 }
