@@ -136,50 +136,66 @@ const nameParts = remembered((text: string): readonly (readonly Token[])[] => {
 
 /** Remove honorifics in front and credentials anywhere but the first word, keeping at least one word. */
 function stripTitles(tokens: readonly Token[], isWholeNameStart: boolean): Token[] {
-  let out = tokens.slice();
-  while (out.length > 1 && HONORIFICS.has(out[0].key)) out = out.slice(1);
-  const first = isWholeNameStart ? 1 : 0;
-  out = out.filter((token, i) => i < first || !isStrongCredential(token));
+  let start = 0;
+  while (tokens.length - start > 1 && HONORIFICS.has(tokens[start].key)) start++;
+  const keepFirst = isWholeNameStart ? 1 : 0;
+  const out: Token[] = [];
+  for (let i = start; i < tokens.length; i++) if (i - start < keepFirst || !isStrongCredential(tokens[i])) out.push(tokens[i]);
   // Weak credentials come off the end only ("Jane Doe MD"), and never below two words.
-  while (out.length > 2 && isWeakCredential(out[out.length - 1])) out = out.slice(0, -1);
+  while (out.length > 2 && isWeakCredential(out[out.length - 1])) out.pop();
   return out;
 }
 
+/** One code point (a lone letter, or an initial outside the BMP). */
 function isInitial(token: Token): boolean {
-  return [...token.key].length === 1;
+  const key = token.key;
+  if (key.length !== 2) return key.length === 1;
+  const high = key.charCodeAt(0);
+  const low = key.charCodeAt(1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** Join a surname and its particles into one word; a particle glued by a hyphen (al-Rashid) loses the hyphen. */
-function surnameKey(tokens: Token[]): string {
-  return tokens
-    .map((token) => {
-      const pieces = token.key.split('-');
-      while (pieces.length > 1 && PARTICLES.has(pieces[0])) pieces.splice(0, 2, pieces[0] + pieces[1]);
-      return pieces.join('-');
-    })
-    .join('');
+function surnameKey(tokens: readonly Token[]): string {
+  let out = '';
+  for (const token of tokens) {
+    if (!token.key.includes('-')) {
+      out += token.key;
+      continue;
+    }
+    const pieces = token.key.split('-');
+    while (pieces.length > 1 && PARTICLES.has(pieces[0])) pieces.splice(0, 2, pieces[0] + pieces[1]);
+    out += pieces.join('-');
+  }
+  return out;
 }
 
 /** The last surname word with the particles in front of it, from `start` at the earliest. */
-function surnameTail(tokens: Token[], start: number): Token[] {
+function surnameTail(tokens: readonly Token[], start: number): readonly Token[] {
   let from = tokens.length - 1;
   while (from - 1 >= start && PARTICLES.has(tokens[from - 1].key)) from -= 1;
   return tokens.slice(from);
 }
 
-function givenKey(candidates: Token[]): string {
-  const given = candidates.find((token) => !isInitial(token)) ?? candidates[0];
+function givenKey(candidates: readonly Token[]): string {
+  let given = candidates[0];
+  for (const token of candidates) {
+    if (!isInitial(token)) {
+      given = token;
+      break;
+    }
+  }
   return canonicalGivenName(given.key);
 }
 
-function keyFromGivenAndSurname(given: Token[], surname: Token[]): string {
+function keyFromGivenAndSurname(given: readonly Token[], surname: readonly Token[]): string {
   if (given.length === 0 && surname.length === 0) return '';
   if (given.length === 0) return keyFromTokens(surname);
   if (surname.length === 0) return keyFromTokens(given);
   return `${givenKey(given)} ${surnameKey(surnameTail(surname, 0))}`;
 }
 
-function keyFromTokens(tokens: Token[]): string {
+function keyFromTokens(tokens: readonly Token[]): string {
   if (tokens.length === 0) return '';
   // A lone word may be a given name or a surname, so it is not run through the nickname table.
   if (tokens.length === 1) return tokens[0].key;
