@@ -34,6 +34,9 @@ function escapeSyntax(text: string): string {
   return text.replace(/[%/?#\s]/gu, (ch) => encodeURIComponent(ch).toLowerCase());
 }
 
+/** `http(s)://[www.]linkedin.com/in/<plain slug>[/]`, any letter case. */
+const PLAIN_LINKEDIN = /^https?:\/\/(?:www\.)?linkedin\.com\/in\/([\w.~-]+)\/?$/i;
+
 // A segment of only these has no escape to decode, nothing NFC changes and nothing to escape again.
 const PLAIN_SEGMENT = /^[\w.~-]*$/;
 
@@ -50,6 +53,9 @@ function cleanSegment(segment: string, lower: boolean): string {
  * query or fragment. A LinkedIn URL without a profile slug (truncated exports) is null.
  */
 export function normaliseProfileUrl(raw: string): string | null {
+  // The shape of nearly every URL in a LinkedIn export: what the steps below make of it, directly.
+  const plain = PLAIN_LINKEDIN.exec(raw);
+  if (plain) return `linkedin.com/in/${plain[1].toLowerCase()}`;
   let s = raw.trim().replace(/^<|>$/g, '').trim();
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(s);
   if (scheme) {

@@ -60,6 +60,12 @@ const urlish = fc.oneof(
       fc.constantFrom(
         'https://www.linkedin.com/in/',
         'http://LinkedIn.com/in/',
+        'HTTPS://WWW.LINKEDIN.COM/IN/',
+        'https://linkedin.com/in/',
+        'https://www.linkedin.com:443/in/',
+        'https://wwwlinkedin.com/in/',
+        ' https://www.linkedin.com/in/',
+        'https://www.linkedin.com/in//',
         'https://de.linkedin.com/pub/',
         'https://x.com/',
         'https://WWW.GitHub.com/',
@@ -71,8 +77,9 @@ const urlish = fc.oneof(
         unit: fc.constantFrom(...'aAü_~.%C3BC2F5/?# -'.split('')),
         maxLength: 16,
       }),
+      fc.constantFrom('', '/', '//', '?trk=x', '#a', ' ', '/details/'),
     )
-    .map(([head, slug]) => head + slug),
+    .map(([head, slug, tail]) => head + slug + tail),
 );
 
 const runs = { numRuns: 3000 };
