@@ -53,4 +53,36 @@ describe('the shortcut agrees with the matcher', () => {
     expect(full.changed).toBe(0);
     expect(full.contacts).toBeGreaterThan(100);
   });
+
+  it('on contacts known only by a profile URL or a phone number: those a person holds are linked, the rest none', async () => {
+    const db = ws.ctx.db;
+    const linkedin = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Jürgen,Müller,https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller,,Contoso,Engineer,12 Jan 2023',
+      'Ada,Obi,https://www.linkedin.com/in/ada-obi,,Fabrikam,Designer,03 Feb 2022',
+    ].join('\n');
+    await importFile(db, ws.write('Connections.csv', linkedin), { kind: 'connections' });
+    const google = ['First Name,Last Name,Phone 1 - Label,Phone 1 - Value', 'Carla,Reyes,Mobile,+44 20 7946 0001'].join('\n');
+    await importFile(db, ws.write('contacts.csv', google), { kind: 'connections', format: 'google' });
+    addMe(db, [{ kind: 'name', value: 'Robin Keller' }, { kind: 'url', value: 'https://www.linkedin.com/in/robin-keller' }]);
+
+    const messages = [
+      'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER',
+      // A name no person has, with the raw-Unicode form of a stored (percent-encoded) profile URL.
+      'c1,,J. M.,https://www.linkedin.com/in/jürgen-müller,Robin Keller,2025-01-10 10:00:00 UTC,,hi,INBOX',
+      'c1,,Robin Keller,https://www.linkedin.com/in/robin-keller,J. M.,2025-01-11 10:00:00 UTC,,hello,INBOX',
+      'c2,,Somebody Else,https://www.linkedin.com/in/somebody-else-42,Robin Keller,2025-01-12 10:00:00 UTC,,hey,INBOX',
+    ].join('\n');
+    expect((await importFile(db, ws.write('messages.csv', messages), { kind: 'interactions' })).added).toBe(3);
+    const calls = ['Name,Number,Type,Date,Duration', 'Mum,+442079460001,incoming,2025-02-01 09:00,120', 'Plumber,+1 202 555 0143,outgoing,2025-02-02 09:00,60'].join('\n');
+    expect((await importFile(db, ws.write('calls.csv', calls), { kind: 'interactions', format: 'calls' })).added).toBe(2);
+
+    const personOf = (name: string) => db.prepare(`SELECT id FROM persons WHERE display_name = ?`).pluck().get(name);
+    const contact = (where: string) => db.prepare(`SELECT status, person_id AS personId FROM contacts WHERE ${where}`).get() as { status: string; personId: string | null };
+    expect(contact(`profile_url LIKE '%j%rgen%' AND name = 'J. M.'`)).toEqual({ status: 'linked', personId: personOf('Jürgen Müller') });
+    expect(contact(`name = 'Mum'`)).toEqual({ status: 'linked', personId: personOf('Carla Reyes') });
+    expect(contact(`name = 'Somebody Else'`).status).toBe('none');
+    expect(contact(`name = 'Plumber'`)).toEqual({ status: 'none', personId: null });
+    expect(relinkContacts(db).changed).toBe(0);
+  });
 });
