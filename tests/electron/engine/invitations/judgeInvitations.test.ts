@@ -1,0 +1,94 @@
+// Invitations judged at the gate (issue 15), on generated mail, calendar and invitation files in a
+// real database: each verdict, the outgoing and future ones left out, namesakes kept apart, the
+// sender who becomes a connection gone, and the audit exactly as it was.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../../../electron/engine/imports/importFile';
+import { runAudit } from '../../../../electron/engine/audit/runAudit';
+import { judgeInvitations } from '../../../../electron/engine/invitations/judgeInvitations';
+import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
+import { AS_OF, ME, writeScenario, type ScenarioFiles } from '../../../fixtures/invitationScenario';
+
+let ws: TempWorkspace;
+let files: ScenarioFiles;
+const me = [
+  { kind: 'email' as const, value: ME.email },
+  { kind: 'url' as const, value: ME.profileUrl },
+  { kind: 'name' as const, value: ME.name },
+];
+
+beforeEach(async () => {
+  ws = tempWorkspace();
+  files = writeScenario((name, text) => ws.write(name, text));
+  await importFile(ws.ctx.db, files.connections, { kind: 'connections' });
+  await importFile(ws.ctx.db, files.mbox, { kind: 'interactions', me });
+  await importFile(ws.ctx.db, files.ics, { kind: 'interactions' });
+});
+afterEach(() => ws.close());
+
+function verdicts() {
+  return Object.fromEntries(
+    judgeInvitations(ws.ctx.db, { asOf: AS_OF }).invitations.map((i) => [i.sender.name, { verdict: i.verdict, ...pick(i.evidence) }]),
+  );
+}
+const pick = (e: { inPerson: number; conversations: number; oneWay: number; lastContact: string | null }) => ({
+  inPerson: e.inPerson,
+  conversations: e.conversations,
+  oneWay: e.oneWay,
+  lastContact: e.lastContact,
+});
+
+describe('judging invitations', () => {
+  it('judges each incoming invitation from a non-connection by the audit rules', async () => {
+    const summary = await importFile(ws.ctx.db, files.invitations, { kind: 'interactions' });
+    expect(summary.format).toBe('linkedin-invitations');
+    expect(summary.added).toBe(9);
+    expect(verdicts()).toEqual({
+      'Philippa Strand': { verdict: 'never', inPerson: 0, conversations: 0, oneWay: 0, lastContact: null },
+      'Tom Okafor': { verdict: 'talked', inPerson: 0, conversations: 2, oneWay: 0, lastContact: '2025-09-12' },
+      'Greta Lind': { verdict: 'met', inPerson: 1, conversations: 1, oneWay: 0, lastContact: '2025-11-20' },
+      'Ivan Petrov': { verdict: 'contact', inPerson: 0, conversations: 0, oneWay: 1, lastContact: null },
+      'Dana Wu': { verdict: 'talked', inPerson: 0, conversations: 2, oneWay: 0, lastContact: '2025-06-02' },
+      // A namesake of a connection: the mail is the connection's, not borrowed by the stranger.
+      'Sam Rivera': { verdict: 'never', inPerson: 0, conversations: 0, oneWay: 0, lastContact: null },
+    });
+  });
+
+  it('reads Facebook friend requests the same way', async () => {
+    const summary = await importFile(ws.ctx.db, files.facebookRequests, { kind: 'interactions' });
+    expect(summary.format).toBe('facebook-requests');
+    expect(verdicts()).toEqual({ 'Zoë Hart': { verdict: 'contact', inPerson: 0, conversations: 1, oneWay: 0, lastContact: '2025-07-03' } });
+  });
+
+  it('lets an invitation dated after the audit date wait until then', async () => {
+    await importFile(ws.ctx.db, files.invitations, { kind: 'interactions' });
+    const later = judgeInvitations(ws.ctx.db, { asOf: '2026-08-15' }).invitations;
+    expect(later.map((i) => i.sender.name)).toContain('Quinn Ames');
+    // Philippa's thread of August counts once the audit date has passed it: one conversation.
+    const philippa = later.find((i) => i.sender.name === 'Philippa Strand');
+    expect([philippa?.verdict, philippa?.evidence.conversations]).toEqual(['contact', 1]);
+  });
+
+  it('drops a sender once a later export makes them a connection', async () => {
+    await importFile(ws.ctx.db, files.invitations, { kind: 'interactions' });
+    await importFile(ws.ctx.db, files.connectionsLater, { kind: 'connections' });
+    expect(Object.keys(verdicts()).sort()).toEqual(['Greta Lind', 'Ivan Petrov', 'Philippa Strand', 'Sam Rivera', 'Tom Okafor']);
+  });
+
+  it('leaves the audit of the network exactly as it was', async () => {
+    const before = JSON.stringify(runAudit(ws.ctx.db, { asOf: AS_OF }));
+    await importFile(ws.ctx.db, files.invitations, { kind: 'interactions' });
+    await importFile(ws.ctx.db, files.facebookRequests, { kind: 'interactions' });
+    judgeInvitations(ws.ctx.db, { asOf: AS_OF });
+    expect(JSON.stringify(runAudit(ws.ctx.db, { asOf: AS_OF }))).toBe(before);
+    const persons = ws.ctx.db.prepare(`SELECT count(*) FROM persons`).pluck().get();
+    expect(persons).toBe(2);
+  });
+
+  it('imports the same invitations file twice without adding anything', async () => {
+    await importFile(ws.ctx.db, files.invitations, { kind: 'interactions' });
+    const again = await importFile(ws.ctx.db, files.invitations, { kind: 'interactions' });
+    expect(again.added).toBe(0);
+    expect(again.batchId).toBeNull();
+    expect(judgeInvitations(ws.ctx.db, { asOf: AS_OF }).invitations).toHaveLength(6);
+  });
+});
