@@ -16,14 +16,20 @@ export interface JudgedInvitation {
   sender: InvitationSender;
   verdict: InvitationVerdict;
   evidence: Evidence;
-  /** The contacts (distinct identities seen in records) taken to be this sender. */
-  contactIds: number[];
+  /** The contacts (distinct identities seen in records) taken to be this sender, and why. */
+  contacts: SenderContact[];
 }
 
 export interface InvitationJudgement {
   asOf: string;
   rules: AuditRules;
   invitations: JudgedInvitation[];
+}
+
+export interface SenderContact {
+  id: number;
+  method: string;
+  evidence: string[];
 }
 
 /** Sender ids cannot collide with person ids (UUIDs): the matcher sees them as persons for a moment. */
@@ -86,20 +92,23 @@ export function judgeInvitations(db: Db, opts: { asOf?: string; rules?: AuditRul
   // 3. Only contacts that could be a sender are asked again: those with a sender's name key or
   //    profile URL, or linked to a former connection who is now a sender.
   const senderOf = new Map<number, string>();
+  const contactsOf = new Map<string, SenderContact[]>();
   for (const c of candidateContacts(db, waiting, absorbed)) {
     const result = withSenders.match({ name: c.name || undefined, email: c.email || undefined, profileUrl: c.profileUrl || undefined, phone: c.phone || undefined });
-    if (result.kind === 'linked' && result.personId.startsWith(SENDER_PREFIX)) senderOf.set(c.id, result.personId);
+    if (result.kind !== 'linked' || !result.personId.startsWith(SENDER_PREFIX)) continue;
+    senderOf.set(c.id, result.personId);
+    const list = contactsOf.get(result.personId) ?? [];
+    list.push({ id: c.id, method: result.method, evidence: result.evidence.map((line) => line.replace('is on this person', 'is on the invitation')) });
+    contactsOf.set(result.personId, list);
   }
 
   const evidence = collectEvidence(senderEvidenceRows(db, asOf, senderOf, absorbed), rules);
-  const contactsOf = new Map<string, number[]>();
-  for (const [contactId, id] of senderOf) contactsOf.set(id, [...(contactsOf.get(id) ?? []), contactId]);
   return {
     asOf,
     rules,
     invitations: waiting.map(({ sender, id }) => {
       const e = evidence.get(id) ?? emptyEvidence();
-      return { sender, verdict: invitationVerdict(e, rules), evidence: e, contactIds: contactsOf.get(id) ?? [] };
+      return { sender, verdict: invitationVerdict(e, rules), evidence: e, contacts: contactsOf.get(id) ?? [] };
     }),
   };
 }
