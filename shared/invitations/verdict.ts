@@ -34,13 +34,10 @@ export function invitationSentence(name: string, verdict: InvitationVerdict, e: 
       return `You have met ${who} in person ${times(e.inPerson, 'once', 'times')}. By your own rule, this one passes.`;
     case 'talked':
       return `You have had ${e.conversations} conversations with ${who}, though never in person. By your own rule, this one passes.`;
-    case 'contact': {
-      const what =
-        e.conversations > 0
-          ? `${times(e.conversations, 'one conversation', 'conversations')} with ${who}`
-          : `only one-way contact with ${who} (${times(e.oneWay, 'once', 'times')})`;
-      return `You have had ${what}, short of the ${rules.minConversations} your rule asks. By your own rule, this one waits.`;
-    }
+    case 'contact':
+      return e.conversations > 0
+        ? `You have had ${times(e.conversations, 'one conversation', 'conversations')} with ${who}, short of the ${rules.minConversations} your rule asks. By your own rule, this one waits.`
+        : `Your only contact with ${who} was one-way: no conversation yet. By your own rule, this one waits.`;
     default:
       return `You have never written to or met ${who}. By your own rule, this one waits.`;
   }

@@ -172,10 +172,16 @@ export function InvitationsPage({ openKey }: { openKey: string | null }) {
               <th scope="col">From</th>
               <th scope="col">Verdict</th>
               <th scope="col">Sent</th>
-              <th scope="col" className="num">In person</th>
-              <th scope="col" className="num">Conversations</th>
-              <th scope="col" className="num">One-way</th>
-              <th scope="col">Last contact</th>
+              <th scope="col" className="num" title="In-person meetings">
+                Met
+              </th>
+              <th scope="col" className="num" title="Conversations: meetings, calls and two-way threads">
+                Conv.
+              </th>
+              <th scope="col" className="num" title="One-way messages and gatherings">
+                One-way
+              </th>
+              <th scope="col">Last conversation</th>
               <th scope="col">Tags</th>
             </tr>
           </thead>
@@ -185,7 +191,7 @@ export function InvitationsPage({ openKey }: { openKey: string | null }) {
                 <td>
                   <input type="checkbox" aria-label={`Select ${r.from}`} checked={selected.has(r.key)} onChange={() => toggle(r.key)} />
                 </td>
-                <td>
+                <td className="inv-from">
                   <button type="button" className="inv-open" onClick={() => navigate('invitations', r.key)}>
                     {r.from || '(no name)'}
                   </button>

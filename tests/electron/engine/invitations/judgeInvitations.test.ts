@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../../electron/engine/imports/importFile';
 import { runAudit } from '../../../../electron/engine/audit/runAudit';
 import { judgeInvitations } from '../../../../electron/engine/invitations/judgeInvitations';
+import { loadDemoNetwork } from '../../../../electron/engine/imports/loadDemo';
 import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
 import { AS_OF, ME, writeScenario, type ScenarioFiles } from '../../../fixtures/invitationScenario';
 
@@ -90,5 +91,21 @@ describe('judging invitations', () => {
     expect(again.added).toBe(0);
     expect(again.batchId).toBeNull();
     expect(judgeInvitations(ws.ctx.db, { asOf: AS_OF }).invitations).toHaveLength(6);
+  });
+
+  it('gives the demo network invitations of every kind but talked, none from a connection or sent by you', async () => {
+    const demo = tempWorkspace();
+    try {
+      await loadDemoNetwork(demo.ctx.db, { asOf: '2026-06-30' });
+      const before = JSON.stringify(runAudit(demo.ctx.db, { asOf: '2026-06-30' }).summary);
+      const judged = judgeInvitations(demo.ctx.db, { asOf: '2026-06-30' }).invitations;
+      expect(new Set(judged.map((j) => j.verdict))).toEqual(new Set(['met', 'contact', 'never']));
+      expect(judged.map((j) => j.sender.name)).not.toContain('Marisol Quennell');
+      expect(judged).toHaveLength(9);
+      expect(demo.ctx.db.prepare(`SELECT count(*) FROM invitations`).pluck().get()).toBe(11);
+      expect(JSON.stringify(runAudit(demo.ctx.db, { asOf: '2026-06-30' }).summary)).toBe(before);
+    } finally {
+      demo.close();
+    }
   });
 });
