@@ -9,6 +9,7 @@ import { createEngine } from '../../electron/engine/createEngine';
 import { importFile } from '../../electron/engine/imports/importFile';
 import { runAudit } from '../../electron/engine/audit/runAudit';
 import { AS_OF, ME, writeScenario } from '../fixtures/invitationScenario';
+import { writeFacebookRequestsText } from '../../shared/demo/invitations';
 import { callApi, uiIsBuilt, useSession, type Session } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiecheck-e2e-inv-'));
@@ -117,6 +118,7 @@ describe.skipIf(!uiIsBuilt())('the Invitations view in Chromium', () => {
     await page.getByRole('radio', { name: /^All/ }).click();
     await page.getByLabel('Tag filter').selectOption('decline');
     await expect(page.getByTestId('invitation-row').count()).resolves.toBe(invitations.filter((i) => i.verdict === 'never').length);
+    await s.screenshot('invitations-marked', false);
     await page.getByLabel('Tag filter').selectOption('all');
   });
 
@@ -128,6 +130,20 @@ describe.skipIf(!uiIsBuilt())('the Invitations view in Chromium', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(csv).not.toMatch(/,=HYPERLINK/);
     expect(csv.trim().split('\r\n')).toHaveLength(9);
+  });
+
+  it('imports Facebook friend requests from the Import page as invitations, not friends', async () => {
+    const { page } = s;
+    await s.open('#/import');
+    const text = writeFacebookRequestsText([{ name: 'Ana Ruiz', sentAt: '2026-11-02T08:00:00Z' }]);
+    await page.getByTestId('import-file-input').setInputFiles({ name: 'received_friend_requests.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect.poll(() => page.getByTestId('detected-format').textContent(), { timeout: 30_000 }).toBe('facebook-requests');
+    expect(await page.getByLabel('Interactions (messages, mail, meetings, calls)').isChecked()).toBe(true);
+    await page.getByText('Ana Ruiz').first().waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    const { invitations } = await callApi<{ invitations: { from: string; verdict: string }[] }>(page, 'invites:list');
+    expect(invitations.find((i) => i.from === 'Ana Ruiz')).toMatchObject({ verdict: 'never' });
   });
 
   it('leaves the audit of the network as it was', async () => {
