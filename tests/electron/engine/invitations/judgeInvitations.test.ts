@@ -8,6 +8,9 @@ import { judgeInvitations } from '../../../../electron/engine/invitations/judgeI
 import { loadDemoNetwork } from '../../../../electron/engine/imports/loadDemo';
 import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
 import { AS_OF, ME, writeScenario, type ScenarioFiles } from '../../../fixtures/invitationScenario';
+import { writeLinkedInInvitationsText } from '../../../../shared/demo/invitations';
+import { writeMboxText } from '../../../../shared/demo/mbox';
+import type { GeneratedNetwork, MailThread, Party } from '../../../../shared/demo/model';
 
 let ws: TempWorkspace;
 let files: ScenarioFiles;
@@ -107,5 +110,30 @@ describe('judging invitations', () => {
     } finally {
       demo.close();
     }
+  });
+
+  it('does not let two senders of one name share a bare name\'s records', async () => {
+    const jo: Party = { who: 'stranger', name: 'Jo Bloggs', email: 'jo.bloggs@gmail.com' };
+    const owner: Party = { who: 'me', name: ME.name, email: ME.email };
+    const thread = (id: string, day: string): MailThread => ({
+      type: 'mail', threadId: id, subject: `Hello ${id}`, automated: false,
+      messages: [
+        { id: `${id}a`, at: `${day}T10:00:00Z`, from: jo, to: [owner], cc: [], body: ['Hi'] },
+        { id: `${id}b`, at: `${day}T12:00:00Z`, from: owner, to: [jo], cc: [], body: ['Hello'] },
+      ],
+    });
+    const net: GeneratedNetwork = { seed: 1, asOf: AS_OF, me: ME, persons: [], blankRows: [], calls: [], linkedin: [], meetings: [], mail: [thread('1800000000000000001', '2025-01-10'), thread('1800000000000000002', '2025-02-10')] };
+    await importFile(ws.ctx.db, ws.write('jo.mbox', writeMboxText(net)), { kind: 'interactions' });
+    const one = { name: 'Jo Bloggs', profileUrl: 'https://www.linkedin.com/in/jo-bloggs-1', sentAt: '2026-06-10T10:00:00Z', direction: 'incoming' as const };
+    await importFile(ws.ctx.db, ws.write('one.csv', writeLinkedInInvitationsText(ME, [one], '2023')), { kind: 'interactions', format: 'linkedin-invitations' });
+    expect(verdicts()['Jo Bloggs']).toMatchObject({ verdict: 'talked', conversations: 2 });
+    // A second Jo Bloggs invites: the mail could be either's, so neither is judged by it.
+    const other = { ...one, profileUrl: 'https://www.linkedin.com/in/jo-bloggs-2', sentAt: '2026-06-11T10:00:00Z' };
+    await importFile(ws.ctx.db, ws.write('two.csv', writeLinkedInInvitationsText(ME, [other], '2023')), { kind: 'interactions', format: 'linkedin-invitations' });
+    const jos = judgeInvitations(ws.ctx.db, { asOf: AS_OF }).invitations.filter((i) => i.sender.name === 'Jo Bloggs');
+    expect(jos.map((j) => [j.sender.profileUrl, j.verdict])).toEqual([
+      ['https://www.linkedin.com/in/jo-bloggs-1', 'never'],
+      ['https://www.linkedin.com/in/jo-bloggs-2', 'never'],
+    ]);
   });
 });
