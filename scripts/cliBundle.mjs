@@ -25,8 +25,9 @@ function entryPoints(root) {
 }
 
 /**
- * True when out/cli is missing, or a file it was built from changed or went away since (one stat per
- * source, a few milliseconds). A new module needs no check of its own: the module that imports it changed.
+ * True when out/cli is missing, or a file it was built from changed or went away since: one stat per source
+ * (a few milliseconds), its mtime compared with the one it had at the build, so that a clock skewed into the
+ * future cannot make every run build again. A new module needs no check: the module that imports it changed.
  */
 export function cliIsStale(root = projectRoot) {
   let stamp;
@@ -36,9 +37,9 @@ export function cliIsStale(root = projectRoot) {
     return true;
   }
   if (!existsSync(join(cliDir(root), 'index.js'))) return true;
-  for (const input of stamp.inputs) {
+  for (const [input, mtimeMs] of Object.entries(stamp.inputs)) {
     try {
-      if (statSync(join(root, input)).mtimeMs > stamp.builtAtMs) return true;
+      if (statSync(join(root, input)).mtimeMs !== mtimeMs) return true;
     } catch {
       return true;
     }
@@ -83,11 +84,17 @@ export async function buildCli({ root = projectRoot, quiet = true } = {}) {
     });
     const migrations = join(root, 'electron', 'engine', 'db', 'migrations');
     cpSync(migrations, join(temp, 'migrations'), { recursive: true });
-    const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
-    inputs.push(relative(root, migrations).split('\\').join('/'));
-    for (const file of readdirSync(migrations)) inputs.push(`${relative(root, migrations).split('\\').join('/')}/${file}`);
-    if (existsSync(join(root, 'scripts', 'cliBundle.mjs'))) inputs.push('scripts/cliBundle.mjs');
-    // Stamped with the time the build began: a source saved while it ran makes the next run build again.
+    const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
+    const migrationsRel = relative(root, migrations).split('\\').join('/');
+    sources.push(migrationsRel, ...readdirSync(migrations).map((file) => `${migrationsRel}/${file}`));
+    if (existsSync(join(root, 'scripts', 'cliBundle.mjs'))) sources.push('scripts/cliBundle.mjs');
+    const inputs = {};
+    const finished = Date.now();
+    for (const source of sources) {
+      const mtimeMs = statSync(join(root, source)).mtimeMs;
+      // A source saved while the build ran may not be in it: the next run builds again.
+      inputs[source] = mtimeMs >= started && mtimeMs <= finished ? -1 : mtimeMs;
+    }
     writeFileSync(join(temp, 'build.json'), JSON.stringify({ builtAtMs: started, inputs }, null, 1));
     swapIn(temp, cliDir(root), join(root, 'out', `cli.old-${process.pid}`));
     return { built: true, ms: Date.now() - started };

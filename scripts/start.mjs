@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const node = process.execPath;
 const electronVite = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-const tsxCli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const tiecheck = join(root, 'scripts', 'tiecheck.mjs');
 
 function run(args, opts = {}) {
   return spawnSync(node, args, { cwd: root, stdio: opts.quiet ? 'pipe' : 'inherit', encoding: 'utf8', env: process.env });
@@ -55,8 +55,8 @@ function buildSqliteForElectron() {
 
 function serveInBrowser(reason) {
   console.log(`Electron is not available here (${reason}); serving the same UI in your browser instead.`);
-  if (run(['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn']).status !== 0) process.exit(1);
-  const child = spawn(node, [tsxCli, join(root, 'electron', 'cli', 'index.ts'), 'serve', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  // The built command line, which builds the UI first when it is missing or older than its sources.
+  const child = spawn(node, [tiecheck, 'serve', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }
