@@ -46,8 +46,16 @@ export function buildSqliteForElectron(root = projectRoot) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   cpSync(pkgDir, work, { recursive: true });
-  const result = spawnSync(process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch], { cwd: work, stdio: 'pipe' });
   const built = join(work, 'build', 'Release', 'better_sqlite3.node');
+  rmSync(built, { force: true });
+  let result = spawnSync(process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch], { cwd: work, stdio: 'pipe' });
+  if (result.status !== 0 || !existsSync(built)) {
+    // No prebuilt binary for this Electron: compile against its headers, as Electron's docs build native modules by hand.
+    const gyp = join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    if (!existsSync(gyp)) return null;
+    const headers = ['--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'];
+    result = spawnSync(process.execPath, [gyp, 'rebuild', '--release', ...headers], { cwd: work, stdio: 'pipe' });
+  }
   if (result.status !== 0 || !existsSync(built)) return null;
   copyFileSync(built, target);
   return target;
