@@ -1,6 +1,5 @@
 // Section 11: the command line measured from outside, as a user runs it: whole processes of the built CLI
-// (scripts/tiecheck.mjs → out/cli) against whole processes of the baselines, each less the start-up of its
-// program doing nothing (`node -e 0`, `grep` on a one-line file).
+// (scripts/tiecheck.mjs → out/cli), less the CLI's own start-up, against whole processes of the baselines.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,8 +53,6 @@ function bestOf(times: number, label: string, argv: () => string[]): Timed {
 }
 
 const node = process.execPath;
-const less = (t: Timed, startup: Timed): number => Math.max(1, t.ms - startup.ms);
-const lessCpu = (t: Timed, startup: Timed): number => Math.max(1, t.cpuMs - startup.cpuMs);
 
 /** A Node process that parses the whole file with papaparse, as the import's baseline. */
 const papaparseArgv = (file: string) => [node, '-e', `const P = require('papaparse'); const d = P.parse(require('fs').readFileSync(process.argv[1], 'utf8'), { skipEmptyLines: true }).data; process.stdout.write(String(d.length));`, file];
@@ -108,12 +105,15 @@ export async function benchCli(data: BenchData): Promise<BenchRow[]> {
   const read = bestOf(3, 'full read of every table', () => fullReadArgv(dbPath));
   removeDb(dbPath);
 
-  // Figures read "whole process (less start-up)"; the ratios are of the latter.
-  const startup = `less start-up (node -e 0: ${fmt.sec(nodeStart.ms)})`;
-  const ratioImport = less(imp, nodeStart) / less(parse, nodeStart);
-  const ratioMbox = less(log, nodeStart) / less(grep, grepStart);
-  const ratioAudit = less(audit, nodeStart) / less(read, nodeStart);
+  // The issue's reading: the CLI's time less its own start-up (node, the launcher and the bundle's entry, as
+  // `tiecheck --help` measures them) against the whole baseline process, start-up included.
+  const work = (t: Timed) => Math.max(1, t.ms - help.ms);
+  const workCpu = (t: Timed) => Math.max(1, t.cpuMs - help.cpuMs);
+  const ratioImport = work(imp) / parse.ms;
+  const ratioMbox = work(log) / grep.ms;
+  const ratioAudit = work(audit) / read.ms;
   const sizeMb = mb(written.value);
+  const whole = (a: Timed, b: Timed) => `whole process to whole process ${fmt.ratio(a.ms / b.ms)}; both less Node's start-up (node -e 0, ${fmt.sec(nodeStart.ms)}) ${fmt.ratio(Math.max(1, a.ms - nodeStart.ms) / Math.max(1, b.ms - nodeStart.ms))}`;
   return [
     {
       section: SECTION,
@@ -129,37 +129,37 @@ export async function benchCli(data: BenchData): Promise<BenchRow[]> {
     {
       section: SECTION,
       name: `tiecheck import, ${fmt.int(added)} LinkedIn rows, from outside`,
-      measured: `${fmt.sec(imp.ms)} (${fmt.sec(less(imp, nodeStart))})`,
-      baseline: `papaparse process ${fmt.sec(parse.ms)} (${fmt.sec(less(parse, nodeStart))})`,
+      measured: `${fmt.sec(work(imp))} (whole ${fmt.sec(imp.ms)})`,
+      baseline: `papaparse process ${fmt.sec(parse.ms)}`,
       ratio: ratioImport,
-      cpuRatio: lessCpu(imp, nodeStart) / lessCpu(parse, nodeStart),
+      cpuRatio: workCpu(imp) / parse.cpuMs,
       goal: '≤ 3×',
       pass: ratioImport <= 3,
-      note: `each whole process ${startup}; best of 2 imports into a fresh db vs best of 3 parses (readFileSync + Papa.parse)`,
+      note: `the CLI less its start-up (tiecheck --help, ${fmt.sec(help.ms)}) vs the whole papaparse process (node -e: readFileSync + Papa.parse); best of 2 imports into a fresh db, 3 parses; ${whole(imp, parse)}`,
       raw: { import: imp.ms, importCpu: imp.cpuMs, papaparse: parse.ms, papaparseCpu: parse.cpuMs },
     },
     {
       section: SECTION,
       name: `tiecheck log mbox (${sizeMb.toFixed(0)} MB), from outside`,
-      measured: `${fmt.sec(log.ms)} (${fmt.sec(less(log, nodeStart))})`,
-      baseline: `grep -c ${fmt.sec(grep.ms)} (${fmt.sec(less(grep, grepStart))})`,
+      measured: `${fmt.sec(work(log))} (whole ${fmt.sec(log.ms)})`,
+      baseline: `grep -c ${fmt.sec(grep.ms)}`,
       ratio: ratioMbox,
-      cpuRatio: lessCpu(log, nodeStart) / lessCpu(grep, grepStart),
+      cpuRatio: workCpu(log) / Math.max(1, grep.cpuMs),
       goal: '≤ 8×',
       pass: ratioMbox <= 8,
-      note: `into the db of the import above; the CLI ${startup}, grep less grep on a one-line file (${fmt.sec(grepStart.ms)}); one run of the CLI, best of 3 greps`,
+      note: `into the db of the import above; the CLI less its start-up vs the whole grep process (grep on a one-line file takes ${fmt.sec(grepStart.ms)}); one run of the CLI, best of 3 greps; whole process to whole process ${fmt.ratio(log.ms / grep.ms)}`,
       raw: { log: log.ms, logCpu: log.cpuMs, grep: grep.ms, grepCpu: grep.cpuMs, grepStart: grepStart.ms },
     },
     {
       section: SECTION,
       name: `tiecheck audit --json (${fmt.int(persons)} persons), from outside`,
-      measured: `${fmt.sec(audit.ms)} (${fmt.sec(less(audit, nodeStart))})`,
-      baseline: `full read of every table ${fmt.sec(read.ms)} (${fmt.sec(less(read, nodeStart))})`,
+      measured: `${fmt.sec(work(audit))} (whole ${fmt.sec(audit.ms)})`,
+      baseline: `full read of every table ${fmt.sec(read.ms)}`,
       ratio: ratioAudit,
-      cpuRatio: lessCpu(audit, nodeStart) / lessCpu(read, nodeStart),
+      cpuRatio: workCpu(audit) / read.cpuMs,
       goal: '≤ 2×',
       pass: ratioAudit <= 2,
-      note: `the db after the import and the mbox above; each whole process ${startup}; the read is SELECT * of every table through better-sqlite3's iterate(), ${fmt.int(Number(read.stdout))} rows; best of 2 audits, 3 reads`,
+      note: `the db after the import and the mbox above; the CLI less its start-up vs the whole reading process (node -e: SELECT * of every table through better-sqlite3's iterate(), ${fmt.int(Number(read.stdout))} rows); best of 2 audits, 3 reads; ${whole(audit, read)}`,
       raw: { audit: audit.ms, auditCpu: audit.cpuMs, read: read.ms, readCpu: read.cpuMs, rowsRead: Number(read.stdout) },
     },
   ];
