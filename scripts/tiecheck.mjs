@@ -18,4 +18,6 @@ if (args[0] === 'serve' && !args.includes('--help')) {
   // A failed build leaves the API working; serve itself says the UI is missing.
   (await import('./uiBundle.mjs')).ensureUi();
 }
+// TIECHECK_DEBUG prints the stack of an unexpected error: point it at the sources, not the bundle.
+if (process.env.TIECHECK_DEBUG) process.setSourceMapsEnabled(true);
 await import(pathToFileURL(join(cliDir(), 'index.js')).href);

@@ -43,7 +43,7 @@ describe.skipIf(missing)('the desktop app in Electron', () => {
     }
     const binding = buildSqliteForElectron(ROOT);
     expect(binding, 'better-sqlite3 built for Electron (prebuild-install --runtime electron into .electron-abi/)').toBeTruthy();
-    userData = realpathSync(mkdtempSync(join(tmpdir(), 'tiecheck-electron-')));
+    userData = realpathSync.native(mkdtempSync(join(tmpdir(), 'tiecheck-electron-')));
     // No executablePath: Playwright then finds node_modules/electron itself and preloads its loader, which
     // holds the app's ready event until it is attached (with an explicit path it would not).
     app = await _electron.launch({
@@ -75,7 +75,7 @@ describe.skipIf(missing)('the desktop app in Electron', () => {
     expect(info.value.door).toBe('electron');
     expect(info.value.version).toMatch(/^\d+\.\d+\.\d+/);
     // Checked before anything is written: a demo must never land in a real user's database.
-    expect(realpathSync(info.value.dbPath).startsWith(userData + sep)).toBe(true);
+    expect(realpathSync.native(info.value.dbPath).startsWith(userData + sep)).toBe(true);
     expect(info.value.persons).toBe(0);
     // The bridge is all the page gets: no Node, no Electron.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
