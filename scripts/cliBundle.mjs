@@ -60,28 +60,36 @@ export async function buildCli({ root = projectRoot, quiet = true } = {}) {
     const started = Date.now();
     const temp = join(root, 'out', `cli.build-${process.pid}`);
     rmSync(temp, { recursive: true, force: true });
-    const result = await build({
-      absWorkingDir: root,
-      entryPoints: entryPoints(root),
-      outdir: temp,
-      bundle: true,
-      // The engine loads only once a command runs, so `--help` reads a few kilobytes.
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      // Dependencies load from node_modules as they do under tsx: better-sqlite3 is native, jsdom and
-      // playwright-core read their own files at run time, and the bundle stays small and quick to build.
-      packages: 'external',
-      jsx: 'automatic',
-      // The report renders renderer components, which import their styles for Vite; Node needs none.
-      loader: { '.css': 'empty', '.svg': 'empty', '.png': 'empty' },
-      chunkNames: 'chunk-[hash]',
-      sourcemap: 'linked',
-      metafile: true,
-      logLevel: quiet ? 'error' : 'warning',
-      banner: { js: '// Built by scripts/cliBundle.mjs from electron/ and shared/: edit those, not this.' },
-    });
+    let result;
+    try {
+      result = await build({
+        absWorkingDir: root,
+        entryPoints: entryPoints(root),
+        outdir: temp,
+        bundle: true,
+        // The engine loads only once a command runs, so `--help` reads a few kilobytes.
+        splitting: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        // Dependencies load from node_modules as they do under tsx: better-sqlite3 is native, jsdom and
+        // playwright-core read their own files at run time, and the bundle stays small and quick to build.
+        packages: 'external',
+        jsx: 'automatic',
+        // The report renders renderer components, which import their styles for Vite; Node needs none.
+        loader: { '.css': 'empty', '.svg': 'empty', '.png': 'empty' },
+        chunkNames: 'chunk-[hash]',
+        sourcemap: 'linked',
+        metafile: true,
+        logLevel: quiet ? 'silent' : 'warning',
+        banner: { js: '// Built by scripts/cliBundle.mjs from electron/ and shared/: edit those, not this.' },
+      });
+    } catch (err) {
+      rmSync(temp, { recursive: true, force: true });
+      // One line naming the source, for the CLI to print (npm run build:cli shows the whole report).
+      const first = err.errors?.[0];
+      throw first ? new Error(`${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}`) : err;
+    }
     const migrations = join(root, 'electron', 'engine', 'db', 'migrations');
     cpSync(migrations, join(temp, 'migrations'), { recursive: true });
     const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));

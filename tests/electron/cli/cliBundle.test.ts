@@ -58,6 +58,18 @@ describe('the CLI bundle', () => {
     rmSync(join(copy, 'electron', 'cli', 'output.ts'));
     expect(cliIsStale(copy)).toBe(true);
   });
+
+  it('refuses a source that does not compile in one line naming it, and keeps the last good bundle', async () => {
+    cpSync(join(ROOT, 'electron', 'cli', 'output.ts'), join(copy, 'electron', 'cli', 'output.ts'));
+    await buildCli({ root: copy });
+    const help = join(copy, 'electron', 'cli', 'helpText.ts');
+    writeFileSync(help, `${readFileSync(help, 'utf8')}\nexport const broken = ;\n`);
+    await expect(buildCli({ root: copy })).rejects.toThrow(/^electron\/cli\/helpText\.ts:\d+: .+$/);
+    expect(cliIsStale(copy)).toBe(true);
+    const r = spawnSync(process.execPath, [join(copy, 'out', 'cli', 'index.js'), '--version'], { encoding: 'utf8' });
+    expect(r.stdout).toBe(`tiecheck ${VERSION}\n`);
+    expect(readdirSync(join(copy, 'out')).filter((f) => f.startsWith('cli.'))).toEqual([]);
+  });
 });
 
 describe('tiecheck --help', () => {
