@@ -6,6 +6,18 @@ import { join } from 'node:path';
 import { buildCli, cliDir, cliIsStale } from './cliBundle.mjs';
 
 const args = process.argv.slice(2);
+
+/** The command word, read as electron/cli/cliArgs.ts reads it: flags other than its SWITCHES take the next word. */
+function commandOf(argv) {
+  const switches = new Set(['json', 'removals', 'help', 'version', 'save', 'no-open', 'yes']);
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return null;
+    if (!argv[i].startsWith('--')) return argv[i];
+    if (!argv[i].includes('=') && !switches.has(argv[i].slice(2))) i++;
+  }
+  return null;
+}
+
 if (cliIsStale()) {
   try {
     await buildCli();
@@ -14,7 +26,7 @@ if (cliIsStale()) {
     process.exit(1);
   }
 }
-if (args[0] === 'serve' && !args.includes('--help')) {
+if (commandOf(args) === 'serve' && !args.includes('--help')) {
   // A failed build leaves the API working; serve itself says the UI is missing.
   (await import('./uiBundle.mjs')).ensureUi();
 }
