@@ -71,6 +71,8 @@ export interface RawPerson {
   connectedOn?: string;
   /** Already a day (`YYYY-MM-DD`), for sources that give a timestamp. */
   connectedDay?: string | null;
+  /** Every field of the source row as read: see ConnectionRecord.rawRow. */
+  rawRow?: string;
 }
 
 export type BuiltRow = { record: ConnectionRecord } | { skip: string };
@@ -141,6 +143,7 @@ export function buildRecord(raw: RawPerson, blankReason: string, dates: DateProb
       company: splitValues(cleanField(raw.company))[0] ?? '',
       position: splitValues(cleanField(raw.position))[0] ?? '',
       connectedOn,
+      ...(raw.rawRow !== undefined ? { rawRow: raw.rawRow } : {}),
     },
   };
 }
