@@ -6,6 +6,7 @@ import {
   batchId,
   batchSchema,
   dayString,
+  fileJoinSchema,
   fileRef,
   importOptionsSchema,
   importSummarySchema,
@@ -48,6 +49,9 @@ export const calls = {
       totalRows: z.number(),
       skipped: z.array(z.object({ line: z.number(), reason: z.string() })),
       warnings: z.array(z.string()),
+      /** Connection files: rows the import would join to an earlier row of the file (whole file), and the first of them with why. */
+      joined: z.number().optional(),
+      joins: z.array(fileJoinSchema).optional(),
     }),
   ),
   'import:run': call(importOptionsSchema.strict(), importSummarySchema),

@@ -1,7 +1,8 @@
 // A file is a list of people (SPEC §6): rows of one file join only on a strong identifier or when every
 // field is equal, in every connection format; re-imports, re-exports and databases keyed by name keys.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importFile } from '../../../electron/engine/imports/importFile';
+import { importFile, readHead } from '../../../electron/engine/imports/importFile';
+import { previewFile } from '../../../electron/engine/imports/previewFile';
 import { undoBatch } from '../../../electron/engine/store/batchUndo';
 import { runAudit } from '../../../electron/engine/audit/runAudit';
 import { nameKey } from '../../../shared/identity/nameKey';
@@ -207,5 +208,24 @@ describe('later exports of the same network', () => {
       updated: 0,
       batchId: null,
     });
+  });
+});
+
+describe('the preview', () => {
+  it('lists the joins of the whole file, beyond the rows it shows, before anything is written', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `Wei,Zhang,,Company ${i % 7},Engineer ${i},01 Jan 2020`);
+    const path = ws.write('Connections.csv', urlLess([AMIT_EXL, ...many, AMIT_MS, AMIT_EXL, 'Wei,Zhang,,Company 3,Engineer 10,01 Jan 2020']));
+    const p = await previewFile(path, readHead(path), 'Connections.csv', { kind: 'connections' });
+    expect(p.rows).toHaveLength(20);
+    expect(p).toMatchObject({
+      joined: 2,
+      joins: [
+        { line: 3007, sameAs: 5, why: 'every field equal' },
+        { line: 3008, sameAs: 16, why: 'every field equal' },
+      ],
+    });
+    expect(count('connections')).toBe(0);
+    const s = await importFile(ws.ctx.db, path, { kind: 'connections' });
+    expect(s).toMatchObject({ added: 3002, joined: 2, joinedRows: p.joins });
   });
 });
