@@ -84,6 +84,10 @@ export class ConnectionSession {
   /** The first rows joined to an earlier row of the file, with what joined them. */
   readonly joins: FileJoin[] = [];
   private readonly joiner = new FileRowJoiner();
+  /** How many rows of the file carry each name key (only counted while another network exists). */
+  private readonly fileNameKeys = new Map<string, number>();
+  /** New persons whose row matched a person of another network by name alone: merged at the end if the name is unique in the file. */
+  private nameMerges: { personId: string; candidate: string; nameKey: string }[] = [];
   private deferred: DeferredRow[] = [];
   missingConnections: { id: number; name: string; network: string }[] = [];
   private readonly index: PersonIndex;
@@ -165,6 +169,7 @@ export class ConnectionSession {
       return;
     }
     const key = verdict.key;
+    if (this.otherNetworks && ids.nameKey) this.fileNameKeys.set(ids.nameKey, (this.fileNameKeys.get(ids.nameKey) ?? 0) + 1);
     const fields: ConnectionFields = [
       r.firstName,
       r.lastName,
@@ -262,7 +267,10 @@ export class ConnectionSession {
 
   /** Adds the row as a new connection (of a matching or a new person); false when the network already has its key. */
   private insertNew(r: ConnectionRecord, ids: NormalisedIdentities, key: string, fields: ConnectionFields): boolean {
-    const match = this.otherNetworks ? this.index.find(ids, this.network) : null;
+    const found = this.otherNetworks ? this.index.find(ids, this.network) : null;
+    // A name alone is decided when the whole file has been read: "Amit Kumar" twice in this file is
+    // two people, and neither is the one Amit Kumar of another network by a guess.
+    const match = found?.byName ? null : found;
     const personId = match?.personId ?? newPersonId();
     if (!match) {
       // A contact saved without a name is shown by what identifies it, as the file wrote it.
@@ -275,8 +283,34 @@ export class ConnectionSession {
       return false;
     }
     this.storeIdentities(personId, ids);
+    if (found?.byName) this.nameMerges.push({ personId, candidate: found.personId, nameKey: ids.nameKey });
     this.counts.added += 1;
     return true;
+  }
+
+  /**
+   * A row that matched a person of another network only by its name key joins that person when the
+   * name key is on one row of this file and still on no other person (SPEC §5.2: a name links only
+   * when exactly one person has it); otherwise it stays a person of its own.
+   */
+  private settleNameMerges(): void {
+    if (this.nameMerges.length === 0) return;
+    const move = {
+      connections: this.db.prepare(`UPDATE connections SET person_id = ? WHERE person_id = ?`),
+      identities: this.db.prepare(`UPDATE OR IGNORE identities SET person_id = ? WHERE person_id = ?`),
+      leftovers: this.db.prepare(`DELETE FROM identities WHERE person_id = ?`),
+    };
+    for (const m of this.nameMerges) {
+      if (this.fileNameKeys.get(m.nameKey) !== 1) continue;
+      const owners = this.index.nameOwners(m.nameKey);
+      if (owners.length !== 2 || !owners.includes(m.candidate) || !owners.includes(m.personId)) continue;
+      if (this.index.isOnNetwork(m.candidate, this.network)) continue;
+      move.connections.run(m.candidate, m.personId);
+      move.identities.run(m.candidate, m.personId);
+      move.leftovers.run(m.personId);
+      this.stmt.unperson.run(m.personId);
+    }
+    this.nameMerges = [];
   }
 
   /**
@@ -311,6 +345,7 @@ export class ConnectionSession {
   finish(markRemovals: boolean): void {
     this.settleDeferred();
     this.flushIdentities();
+    this.settleNameMerges();
     this.missingConnections = this.db
       .prepare(
         `SELECT id, full_name AS name, network FROM connections
