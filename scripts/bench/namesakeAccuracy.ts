@@ -43,6 +43,8 @@ interface Score {
   namesakesMadeReal: number;
   sharing: number;
   extra: number;
+  /** Tier errors as `truth → ours`, split by whether the person's name key is shared (records by name alone wait in review). */
+  pairs: Map<string, number>;
 }
 
 function score(bundle: DemoBundle, audit: AuditResult, byUrl: boolean): Score {
@@ -53,7 +55,9 @@ function score(bundle: DemoBundle, audit: AuditResult, byUrl: boolean): Score {
   }
   const fullNames = new Map<string, number>();
   for (const p of bundle.network.persons) fullNames.set(`${p.firstName} ${p.lastName}`, (fullNames.get(`${p.firstName} ${p.lastName}`) ?? 0) + 1);
-  const s: Score = { persons: 0, correct: 0, tp: 0, oursReal: 0, truthReal: 0, lost: 0, namesakesMadeReal: 0, sharing: 0, extra: 0 };
+  const s: Score = { persons: 0, correct: 0, tp: 0, oursReal: 0, truthReal: 0, lost: 0, namesakesMadeReal: 0, sharing: 0, extra: 0, pairs: new Map() };
+  const keyGroups = new Map<string, number>();
+  for (const p of bundle.network.persons) keyGroups.set(p.nameKey, (keyGroups.get(p.nameKey) ?? 0) + 1);
   const matched = new Set<string>();
   for (const p of bundle.network.persons) {
     const truth: TruthEntry = bundle.truth[p.profileUrl];
@@ -69,6 +73,10 @@ function score(bundle: DemoBundle, audit: AuditResult, byUrl: boolean): Score {
     if (truth.tier === 'real') s.truthReal++;
     if (tier === 'real' && truth.tier === 'real') s.tp++;
     if (shares && tier === 'real' && truth.tier !== 'real') s.namesakesMadeReal++;
+    if (tier !== truth.tier) {
+      const pair = `${truth.tier} → ${tier}${(keyGroups.get(p.nameKey) ?? 1) > 1 ? ' (name shared)' : ''}`;
+      s.pairs.set(pair, (s.pairs.get(pair) ?? 0) + 1);
+    }
   }
   s.extra = audit.persons.filter((p) => !matched.has(p.id)).length;
   return s;
@@ -91,7 +99,7 @@ export async function benchNamesakeAccuracy(data: BenchData, connections: number
     const base = { section: 5, baseline: 'generator truth', ratio: null };
     const name = (what: string) => `namesake-dense ${v.label}: ${what}`;
     rows.push(
-      { ...base, name: name('tier accuracy'), measured: `${fmt.pct(accuracy)} (${s.correct}/${s.persons})`, goal: '≥ 99%', pass: accuracy >= 0.99, raw: { ...s } },
+      { ...base, name: name('tier accuracy'), measured: `${fmt.pct(accuracy)} (${s.correct}/${s.persons})`, goal: '≥ 99%', pass: accuracy >= 0.99, raw: { ...s, pairs: Object.fromEntries(s.pairs) } },
       { ...base, name: name('precision of real'), measured: `${fmt.pct(precision)} (${s.tp}/${s.oursReal})`, goal: '≥ 99%', pass: precision >= 0.99, raw: {} },
       { ...base, name: name('recall of real'), measured: `${fmt.pct(recall)} (${s.tp}/${s.truthReal})`, goal: '≥ 98%', pass: recall >= 0.98, raw: {} },
       { ...base, name: name('namesakes made real by another’s records'), measured: String(s.namesakesMadeReal), goal: '= 0', pass: s.namesakesMadeReal === 0, raw: {} },
@@ -99,7 +107,8 @@ export async function benchNamesakeAccuracy(data: BenchData, connections: number
     );
     lines.push(
       `Namesake-dense ${v.label}: ${fmt.int(s.persons)} persons, ${fmt.int(s.sharing)} (${fmt.pct(ratio(s.sharing, s.persons))}) share a full name; ` +
-        `${fmt.int(audit.persons.length)} audited, ${s.extra} not in the truth, ${s.lost} lost; tier accuracy ${fmt.pct(accuracy)}, precision ${fmt.pct(precision)}, recall ${fmt.pct(recall)}`,
+        `${fmt.int(audit.persons.length)} audited, ${s.extra} not in the truth, ${s.lost} lost; tier accuracy ${fmt.pct(accuracy)}, precision ${fmt.pct(precision)}, recall ${fmt.pct(recall)}; ` +
+        `errors: ${[...s.pairs].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
     );
   }
   return { rows, detail: lines.join('\n') };
