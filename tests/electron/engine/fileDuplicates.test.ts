@@ -5,6 +5,7 @@ import { importFile, readHead } from '../../../electron/engine/imports/importFil
 import { previewFile } from '../../../electron/engine/imports/previewFile';
 import { undoBatch } from '../../../electron/engine/store/batchUndo';
 import { runAudit } from '../../../electron/engine/audit/runAudit';
+import { readPersonDetail } from '../../../electron/engine/audit/personDetail';
 import { nameKey } from '../../../shared/identity/nameKey';
 import { linkedInConnections, tempWorkspace, type TempWorkspace } from '../../fixtures/tempDb';
 import { LINKEDIN_PREAMBLE } from '../../fixtures/connections/connectionFixtures';
@@ -95,6 +96,11 @@ describe('rows of one file', () => {
     expect(audited).toContain('+91 98765 43210');
     expect(audited).toContain('priya.n@example.in');
     expect(audited.every((n) => n.trim() !== '')).toBe(true);
+    // And the person page, its connection row included.
+    const phoneOnly = ws.ctx.db.prepare(`SELECT id FROM persons WHERE display_name = '+91 98765 43210'`).pluck().get() as string;
+    const detail = readPersonDetail(ws.ctx.db, phoneOnly);
+    expect(detail.person.name).toBe('+91 98765 43210');
+    expect(detail.connections.map((c) => c.name)).toEqual(['+91 98765 43210']);
   });
 
   it('Outlook: namesakes without an e-mail are kept, a shared phone joins', async () => {
