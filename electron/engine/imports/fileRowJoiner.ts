@@ -3,6 +3,7 @@
 import type { ConnectionRecord } from '../../../shared/domain/records';
 import { foldText } from '../../../shared/identity/fold';
 import type { NormalisedIdentities } from '../store/identityKeys';
+import { HashedLines } from './hashedLines';
 
 /** A row of the file that is the same connection as an earlier row, and what joined them. */
 export interface FileJoin {
@@ -72,31 +73,38 @@ function rowDetail(r: ConnectionRecord): string {
  * the same key, so a re-import finds each one again.
  */
 export class FileRowJoiner {
-  private readonly strong = new Map<string, number>();
-  private readonly byRowKey = new Map<string, { detail: string; line: number }[]>();
-  /** The rows joined to an earlier one, in file order (all of them: a count and the first few are shown). */
+  /** Every strong identifier of the file's rows so far → the first line that had it. */
+  private readonly strong = new HashedLines();
+  /** Each row key's first occurrence, with the hash of its whole row. */
+  private readonly rowKeys = new HashedLines(true);
+  /** The later occurrences of the few row keys that repeat. */
+  private readonly repeats = new Map<string, { detail: string; line: number }[]>();
+  /** The rows joined to an earlier one. */
   joined = 0;
 
   verdict(r: ConnectionRecord, ids: NormalisedIdentities): RowVerdict {
     const keys = strongKeysOf(ids);
     if (keys.length > 0) {
       for (const k of keys) {
-        const at = this.strong.get(k);
-        if (at !== undefined) return this.join(r.line, at, `same ${KIND_WORDS[k[0]]} ${k.slice(2)}`);
+        const at = this.strong.lineOf(k);
+        if (at !== 0) return this.join(r.line, at, `same ${KIND_WORDS[k[0]]} ${k.slice(2)}`);
       }
-      for (const k of keys) this.strong.set(k, r.line);
+      for (const k of keys) this.strong.add(k, r.line);
       return { key: keys[0], rowKey: false, strongKeys: keys };
     }
     const base = connectionRowKey(r);
     const detail = rowDetail(r);
-    const seen = this.byRowKey.get(base);
-    if (!seen) {
-      this.byRowKey.set(base, [{ detail, line: r.line }]);
+    const first = this.rowKeys.lineOf(base);
+    if (first === 0) {
+      this.rowKeys.add(base, r.line, detail);
       return { key: base, rowKey: true, strongKeys: keys };
     }
-    for (const s of seen) if (s.detail === detail) return this.join(r.line, s.line, 'every field equal');
-    seen.push({ detail, line: r.line });
-    return { key: `${base}#${seen.length}`, rowKey: true, strongKeys: keys };
+    if (this.rowKeys.sameDetail(base, detail)) return this.join(r.line, first, 'every field equal');
+    const later = this.repeats.get(base) ?? [];
+    for (const s of later) if (s.detail === detail) return this.join(r.line, s.line, 'every field equal');
+    later.push({ detail, line: r.line });
+    this.repeats.set(base, later);
+    return { key: `${base}#${later.length + 1}`, rowKey: true, strongKeys: keys };
   }
 
   private join(line: number, sameAs: number, why: string): RowVerdict {
