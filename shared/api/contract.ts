@@ -52,6 +52,8 @@ export const calls = {
       /** Connection files: rows the import would join to an earlier row of the file (whole file), and the first of them with why. */
       joined: z.number().optional(),
       joins: z.array(fileJoinSchema).optional(),
+      /** False when the file is large and only its first part was read for joins (the summary lists them all). */
+      joinsComplete: z.boolean().optional(),
     }),
   ),
   'import:run': call(importOptionsSchema.strict(), importSummarySchema),

@@ -7,7 +7,7 @@ interface FileJoin {
   why: string;
 }
 
-export function FileJoins({ joined, joins, before }: { joined?: number; joins?: FileJoin[]; before: boolean }) {
+export function FileJoins({ joined, joins, before, complete = true }: { joined?: number; joins?: FileJoin[]; before: boolean; complete?: boolean }) {
   if (!joined || !joins) return null;
   return (
     <details className="import-skipped" data-testid="file-joins">
@@ -23,6 +23,7 @@ export function FileJoins({ joined, joins, before }: { joined?: number; joins?: 
         ))}
       </ul>
       {joined > joins.length ? <p className="muted">… and {formatCount(joined - joins.length)} more</p> : null}
+      {complete ? null : <p className="muted">The file is large: these are the joins of its first part. The summary after the import lists them all.</p>}
     </details>
   );
 }

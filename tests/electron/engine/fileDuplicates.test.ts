@@ -224,6 +224,7 @@ describe('the preview', () => {
     const p = await previewFile(path, readHead(path), 'Connections.csv', { kind: 'connections' });
     expect(p.rows).toHaveLength(20);
     expect(p).toMatchObject({
+      joinsComplete: true,
       joined: 2,
       joins: [
         { line: 3007, sameAs: 5, why: 'every field equal' },
