@@ -40,9 +40,6 @@ export interface ExistingConnection {
 // Person ids of one process share a prefix (the second it started, then 24 random bits) and count
 // up from there, so an import's new persons, their connections and identities are appended to the
 // end of the person-id indexes instead of being scattered across them.
-/** Joined rows listed by line in a summary; the count covers all of them. */
-const JOINS_KEPT = 500;
-
 let idPrefix = '';
 let idCount = 0;
 const ID_COUNT_LIMIT = 0x1000000;
@@ -65,6 +62,9 @@ export function createBatch(db: Db, kind: string, file: string, format: string, 
   );
 }
 
+/** Joined rows listed by line in a summary; the count covers all of them. */
+const JOINS_KEPT = 500;
+
 /** The stored fields of a connection, in the order of the insert and update statements. */
 type ConnectionFields = readonly [string, string, string, string, string, string, string, string, string | null];
 
@@ -84,8 +84,6 @@ export class ConnectionSession {
   /** The first rows joined to an earlier row of the file, with what joined them. */
   readonly joins: FileJoin[] = [];
   private readonly joiner = new FileRowJoiner();
-  /** How many rows of the file carry each name key (only counted while another network exists). */
-  private readonly fileNameKeys = new Map<string, number>();
   /** New persons whose row matched a person of another network by name alone: merged at the end if the name is unique in the file. */
   private nameMerges: { personId: string; candidate: string; nameKey: string }[] = [];
   private deferred: DeferredRow[] = [];
@@ -125,7 +123,7 @@ export class ConnectionSession {
       ),
       seen: db.prepare(`UPDATE connections SET seen_in_batch = ?, seen_line = ? WHERE id = ?`),
       rekey: db.prepare(`UPDATE connections SET external_key = ? WHERE id = ?`),
-      // Connections of the network keyed by their fields (and the old name keys of before version 0.8) that this file has not matched yet.
+      // Connections of the network keyed by their fields (or by the name keys earlier versions stored) that this file has not matched yet.
       unseenRowKeyed: db.prepare(
         `SELECT id, external_key AS externalKey, person_id AS personId, first_name AS firstName, last_name AS lastName, full_name AS fullName,
                 emails_json AS emailsJson, profile_url AS profileUrl, phones_json AS phonesJson, company, position, connected_on AS connectedOn,
@@ -169,7 +167,6 @@ export class ConnectionSession {
       return;
     }
     const key = verdict.key;
-    if (this.otherNetworks && ids.nameKey) this.fileNameKeys.set(ids.nameKey, (this.fileNameKeys.get(ids.nameKey) ?? 0) + 1);
     const fields: ConnectionFields = [
       r.firstName,
       r.lastName,
@@ -290,8 +287,10 @@ export class ConnectionSession {
 
   /**
    * A row that matched a person of another network only by its name key joins that person when the
-   * name key is on one row of this file and still on no other person (SPEC §5.2: a name links only
-   * when exactly one person has it); otherwise it stays a person of its own.
+   * two of them are still the only holders of the name key once the file is read (SPEC §5.2: a name
+   * links only when exactly one person has it). Another row of the file with that name key is a
+   * third holder (a person of its own, or one found by an identifier), so neither is merged by a
+   * guess; otherwise the row stays a person of its own.
    */
   private settleNameMerges(): void {
     if (this.nameMerges.length === 0) return;
@@ -301,7 +300,6 @@ export class ConnectionSession {
       leftovers: this.db.prepare(`DELETE FROM identities WHERE person_id = ?`),
     };
     for (const m of this.nameMerges) {
-      if (this.fileNameKeys.get(m.nameKey) !== 1) continue;
       const owners = this.index.nameOwners(m.nameKey);
       if (owners.length !== 2 || !owners.includes(m.candidate) || !owners.includes(m.personId)) continue;
       if (this.index.isOnNetwork(m.candidate, this.network)) continue;
