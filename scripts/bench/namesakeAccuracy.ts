@@ -110,6 +110,10 @@ export async function benchNamesakeAccuracy(data: BenchData, connections: number
         `${fmt.int(audit.persons.length)} audited, ${s.extra} not in the truth, ${s.lost} lost; tier accuracy ${fmt.pct(accuracy)}, precision ${fmt.pct(precision)}, recall ${fmt.pct(recall)}; ` +
         `errors: ${[...s.pairs].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
     );
+    // Without the URL column, a LinkedIn message or a call that names only a name several
+    // connections share cannot be told apart from the others': it waits in Review links, as SPEC
+    // §5.2 asks, and the person's tier stays below the truth until the user decides.
+    if (v.era === '2021') lines.push('  (errors marked "name shared": records naming only a shared name wait in Review links; never linked by a guess)');
   }
   return { rows, detail: lines.join('\n') };
 }
