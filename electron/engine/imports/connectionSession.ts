@@ -271,7 +271,7 @@ export class ConnectionSession {
     const personId = match?.personId ?? newPersonId();
     if (!match) {
       // A contact saved without a name is shown by what identifies it, as the file wrote it.
-      const name = r.fullName.trim() || `${r.firstName} ${r.lastName}`.trim() || r.emails[0] || r.phones[0] || r.profileUrls[0] || 'Unnamed';
+      const name = r.fullName.trim() || `${r.firstName} ${r.lastName}`.trim() || r.emails[0] || r.phones[0] || r.profileUrls[0] || r.company || 'Unnamed';
       this.stmt.person.run(personId, name, r.company, r.position, this.batchId, this.startedAt);
     }
     const inserted = this.stmt.insert.run(personId, this.network, key, ...fields, this.batchId, this.batchId, this.batchId, r.line).changes > 0;

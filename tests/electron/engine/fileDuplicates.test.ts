@@ -66,7 +66,7 @@ describe('rows of one file', () => {
     expect(s.joinedRows).toEqual([{ line: 6, sameAs: 5, why: 'same e-mail ana@contoso.com' }]);
   });
 
-  it('Google: service numbers that share first and last word, contacts known only by a phone or an e-mail, and a shared e-mail', async () => {
+  it('Google: service numbers that share first and last word, contacts known only by a phone, an e-mail or an organisation, and a shared e-mail', async () => {
     const google = [
       'Name,Given Name,Family Name,E-mail 1 - Value,Phone 1 - Value,Organization 1 - Name',
       'AIRTEL DOCOMO VIRGIN CARE TOLL FREE,AIRTEL,FREE,,121,',
@@ -78,21 +78,22 @@ describe('rows of one file', () => {
       'Wei Zhang,Wei,Zhang,,,Huawei',
       'W. Zhang,,,wei.zhang@example.cn,,',
       'Zhang Wei,,,WEI.ZHANG@example.cn,,',
+      ',,,,,AIRTEL CUSTOMER CARE',
     ].join('\n');
     const s = await load('contacts.csv', google, 'google');
-    expect(s).toMatchObject({ added: 7, joined: 2 });
+    expect(s).toMatchObject({ added: 8, joined: 2 });
     expect(s.skippedRows).toEqual([
       { line: 8, reason: 'the same connection as line 6 (every field equal)' },
       { line: 10, reason: 'the same connection as line 9 (same e-mail wei.zhang@example.cn)' },
     ]);
     expect(names()).toEqual(
-      ['+91 98765 43210', 'AIRTEL DOCOMO VIRGIN CARE TOLL FREE', 'AIRTEL GPRS BALANCE TOLL FREE', 'W. Zhang', 'Wei Zhang', 'Wei Zhang', 'priya.n@example.in'].sort((a, b) =>
+      ['+91 98765 43210', 'AIRTEL CUSTOMER CARE', 'AIRTEL DOCOMO VIRGIN CARE TOLL FREE', 'AIRTEL GPRS BALANCE TOLL FREE', 'W. Zhang', 'Wei Zhang', 'Wei Zhang', 'priya.n@example.in'].sort((a, b) =>
         a < b ? -1 : 1,
       ),
     );
     // The audit names them the same way: nobody is blank.
     const audited = runAudit(ws.ctx.db, { asOf: '2026-01-01' }).persons.map((p) => p.name);
-    expect(audited).toHaveLength(7);
+    expect(audited).toHaveLength(8);
     expect(audited).toContain('+91 98765 43210');
     expect(audited).toContain('priya.n@example.in');
     expect(audited.every((n) => n.trim() !== '')).toBe(true);
