@@ -63,7 +63,7 @@ async function importEach(ctx: EngineContext, args: ParsedArgs, kind: 'connectio
     }
   }
   if (json) {
-    const shaped = summaries.map(({ file, format: f, added, updated, missing, removed, skipped, warnings, skippedRows, network, found }) => ({
+    const shaped = summaries.map(({ file, format: f, added, updated, missing, removed, skipped, warnings, skippedRows, network, found, joined, joinedRows }) => ({
       file,
       format: f,
       network,
@@ -75,6 +75,7 @@ async function importEach(ctx: EngineContext, args: ParsedArgs, kind: 'connectio
       warnings,
       skippedRows,
       ...(found ? { found } : {}),
+      ...(joined !== undefined ? { joined, joinedRows } : {}),
     }));
     process.stdout.write(`${JSON.stringify(shaped.length === 1 ? shaped[0] : shaped, null, 2)}\n`);
   } else summaries.forEach(printImportSummary);

@@ -4,6 +4,8 @@ import type { AuditResult } from '../../shared/domain/audit';
 
 export function printImportSummary(s: ImportSummary): void {
   const parts = [`${s.added} added`, `${s.updated} updated`, `${s.skipped} skipped`];
+  // Rows joined to an earlier row of the file (same URL, e-mail or phone, or every field equal) are among the skipped.
+  if (s.joined) parts.push(`${s.joined} of them the same connection as an earlier row`);
   if (s.missing) parts.push(`${s.missing} missing`);
   if (s.removed) parts.push(`${s.removed} marked removed`);
   process.stdout.write(`${s.file} (${s.format}${s.network ? `, ${s.network}` : ''}): ${parts.join(', ')}\n`);

@@ -1,8 +1,9 @@
 // Section 5: the whole pipeline on the generator's labelled bundle, scored against its truth by difficulty, trap and tier.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDemoBundle, type TruthEntry } from '../../shared/demo';
-import type { AuditPerson, Tier } from '../../shared/domain/audit';
+import { generateDemoBundle, type DemoBundle, type TruthEntry } from '../../shared/demo';
+import type { AuditPerson, AuditResult, Tier } from '../../shared/domain/audit';
+import { benchNamesakeAccuracy } from './namesakeAccuracy';
 import { normaliseProfileUrl } from '../../shared/identity/profileUrl';
 import { createEngine } from '../../electron/engine/createEngine';
 import { importFile } from '../../electron/engine/imports/importFile';
@@ -46,12 +47,9 @@ function tally(group: Group, s: Scored): void {
 
 const ratioOf = (num: number, den: number): number => (den === 0 ? 1 : num / den);
 
-export async function benchAccuracy(data: BenchData): Promise<{ rows: BenchRow[]; detail: string }> {
-  const connections = Number(process.env.BENCH_ACCURACY_CONNECTIONS ?? 5000);
-  const { seed, asOf } = data.settings;
-  progress(`[5] accuracy: labelled bundle of ${connections} connections, seed ${seed}, asOf ${asOf}`);
-  const bundle = generateDemoBundle({ seed, connections, asOf });
-  const dbPath = join(data.dir, 'accuracy.db');
+/** Imports a bundle's files into a new database (connections first) and audits it as of the bundle's date. */
+export async function importAndAudit(data: BenchData, bundle: DemoBundle, label: string): Promise<{ audit: AuditResult; timings: Record<string, number> }> {
+  const dbPath = join(data.dir, `${label}.db`);
   removeDb(dbPath);
   const ctx = createEngine({ dbPath, door: 'browser' });
   addMe(ctx.db, [
@@ -63,16 +61,25 @@ export async function benchAccuracy(data: BenchData): Promise<{ rows: BenchRow[]
   const files = [...bundle.files].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   const timings: Record<string, number> = {};
   for (const file of files) {
-    const path = join(data.dir, `accuracy-${file.name}`);
+    const path = join(data.dir, `${label}-${file.name}`);
     writeFileSync(path, file.text);
     const start = performance.now();
     const summary = await importFile(ctx.db, path, { kind: file.kind === 'linkedin-connections' ? 'connections' : 'interactions', displayName: file.name });
     timings[file.name] = performance.now() - start;
     progress(`  imported ${file.name}: added ${summary.added}, skipped ${summary.skipped} in ${fmt.sec(timings[file.name])}`);
   }
-  const audit = runAudit(ctx.db, { asOf });
+  const audit = runAudit(ctx.db, { asOf: bundle.asOf });
   ctx.db.close();
   removeDb(dbPath);
+  return { audit, timings };
+}
+
+export async function benchAccuracy(data: BenchData): Promise<{ rows: BenchRow[]; detail: string }> {
+  const connections = Number(process.env.BENCH_ACCURACY_CONNECTIONS ?? 5000);
+  const { seed, asOf } = data.settings;
+  progress(`[5] accuracy: labelled bundle of ${connections} connections, seed ${seed}, asOf ${asOf}`);
+  const bundle = generateDemoBundle({ seed, connections, asOf });
+  const { audit, timings } = await importAndAudit(data, bundle, 'accuracy');
 
   const byUrl = new Map<string, AuditPerson>();
   for (const p of audit.persons) for (const u of p.profileUrls) {
@@ -132,13 +139,15 @@ export async function benchAccuracy(data: BenchData): Promise<{ rows: BenchRow[]
   const recall = ratioOf(all.tp, all.truthReal);
   const raw = { connections, seed, asOf, importMs: timings, all, groups: Object.fromEntries(groups), pairs: Object.fromEntries(pairs), trapErrors: Object.fromEntries(trapErrors), namesakeErrors, extra, examples };
   const base = { section: 5, baseline: 'generator truth', ratio: null };
+  const namesakes = await benchNamesakeAccuracy(data, connections);
   return {
-    detail,
+    detail: `${detail}\n\n${namesakes.detail}`,
     rows: [
       { ...base, name: 'tier accuracy (all difficulties)', measured: `${fmt.pct(accuracy)} (${all.correct}/${all.persons})`, goal: '≥ 99%', pass: accuracy >= 0.99, raw },
       { ...base, name: 'precision of real', measured: `${fmt.pct(precision)} (${all.tp}/${all.oursReal})`, goal: '≥ 99%', pass: precision >= 0.99, raw: {} },
       { ...base, name: 'recall of real', measured: `${fmt.pct(recall)} (${all.tp}/${all.truthReal})`, goal: '≥ 98%', pass: recall >= 0.98, raw: {} },
       { ...base, name: 'namesakes who made a connection real', measured: String(namesakeErrors), goal: '= 0', pass: namesakeErrors === 0, raw: {} },
+      ...namesakes.rows,
     ],
   };
 }

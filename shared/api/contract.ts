@@ -6,6 +6,7 @@ import {
   batchId,
   batchSchema,
   dayString,
+  fileJoinSchema,
   fileRef,
   importOptionsSchema,
   importSummarySchema,
@@ -49,6 +50,11 @@ export const calls = {
       totalRows: z.number(),
       skipped: z.array(z.object({ line: z.number(), reason: z.string() })),
       warnings: z.array(z.string()),
+      /** Connection files: rows the import would join to an earlier row of the file (whole file), and the first of them with why. */
+      joined: z.number().optional(),
+      joins: z.array(fileJoinSchema).optional(),
+      /** False when the file is large and only its first part was read for joins (the summary lists them all). */
+      joinsComplete: z.boolean().optional(),
     }),
   ),
   'import:run': call(importOptionsSchema.strict(), importSummarySchema),

@@ -60,6 +60,9 @@ export const auditResultSchema = z.object({
   persons: z.array(auditPersonSchema),
 });
 
+/** A row of a connection file joined to an earlier row: the same profile URL, e-mail or phone, or every field equal. */
+export const fileJoinSchema = z.object({ line: z.number(), sameAs: z.number(), why: z.string() });
+
 export const importSummarySchema = z.object({
   file: z.string(),
   format: z.string(),
@@ -79,6 +82,9 @@ export const importSummarySchema = z.object({
   ownerHints: z.array(z.object({ kind: z.enum(['email', 'url', 'phone', 'name']), value: z.string(), evidence: z.string() })).optional(),
   /** Connections absent from this export (names), listed so the user can confirm their removal. */
   missingConnections: z.array(z.object({ id: z.number(), name: z.string(), network: z.string() })).optional(),
+  /** Connection imports: rows that are the same connection as an earlier row of the file (also in `skipped`), and the first of them with why. */
+  joined: z.number().optional(),
+  joinedRows: z.array(fileJoinSchema).optional(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 

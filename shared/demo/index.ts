@@ -2,10 +2,11 @@
 import { DEFAULT_RULES, type AuditRules } from '../domain/audit';
 import { writeCallsText } from './callsCsv';
 import { writeIcsText } from './ics';
-import { writeLinkedInConnectionsText, writeLinkedInMessagesText } from './linkedinCsv';
+import { writeLinkedInConnectionsText, writeLinkedInMessagesText, type ConnectionsEra } from './linkedinCsv';
 import { writeMboxText } from './mbox';
 import type { DemoDifficulty, GeneratedNetwork, Me } from './model';
 import { generateNetwork } from './network';
+import type { Population } from './people';
 import { truthByProfileUrl, type TruthEntry } from './truth';
 
 export interface DemoBundleOptions {
@@ -16,6 +17,9 @@ export interface DemoBundleOptions {
   difficulty?: DemoDifficulty;
   me?: Me;
   rules?: AuditRules;
+  population?: Population;
+  /** `2021`: Connections.csv without its URL column (older exports, or the column stripped before sharing). */
+  connectionsEra?: ConnectionsEra;
 }
 
 export interface DemoFile {
@@ -35,10 +39,10 @@ export interface DemoBundle {
 }
 
 export function generateDemoBundle(opts: DemoBundleOptions): DemoBundle {
-  const network = generateNetwork({ seed: opts.seed, connections: opts.connections ?? 1500, asOf: opts.asOf, difficulty: opts.difficulty, me: opts.me });
+  const network = generateNetwork({ seed: opts.seed, connections: opts.connections ?? 1500, asOf: opts.asOf, difficulty: opts.difficulty, me: opts.me, population: opts.population });
   return {
     files: [
-      { name: 'Connections.csv', kind: 'linkedin-connections', text: writeLinkedInConnectionsText(network) },
+      { name: 'Connections.csv', kind: 'linkedin-connections', text: writeLinkedInConnectionsText(network, { era: opts.connectionsEra }) },
       { name: 'messages.csv', kind: 'linkedin-messages', text: writeLinkedInMessagesText(network) },
       { name: 'All mail Including Spam and Trash.mbox', kind: 'mbox', text: writeMboxText(network) },
       { name: `${network.me.email}.ics`, kind: 'ics', text: writeIcsText(network) },
@@ -53,6 +57,8 @@ export function generateDemoBundle(opts: DemoBundleOptions): DemoBundle {
 
 export type { DemoDifficulty, Difficulty, GeneratedNetwork, GeneratedPerson, Me, Trap } from './model';
 export { generateNetwork, DEFAULT_ME, DEFAULT_MIX, type NetworkOptions } from './network';
+export type { Population } from './people';
+export { NAMESAKE_CULTURES } from './namesakeNames';
 export { computeTruth, countTiers, truthByProfileUrl, type TruthEntry } from './truth';
 export { writeLinkedInConnectionsCsv, writeLinkedInConnectionsText, writeLinkedInMessagesCsv, writeLinkedInMessagesText } from './linkedinCsv';
 export { writeMbox, writeMboxText, type MboxOptions } from './mbox';

@@ -2,7 +2,7 @@
 import type { Tier } from '../domain/audit';
 import type { DemoDifficulty, Difficulty, GeneratedNetwork, Me, Party } from './model';
 import { coarseNameKey, companyPool } from './names';
-import { applyHeadlineQuirk, generatePersons } from './people';
+import { applyHeadlineQuirk, generatePersons, type Population } from './people';
 import { Planner } from './plans';
 import { Random, dayNumber, dayString } from './random';
 import { RecordMaker } from './recordMaker';
@@ -18,6 +18,8 @@ export interface NetworkOptions {
   difficulty?: DemoDifficulty;
   /** Planned share of each tier; defaults to 12% real, 8% fading, 25% acquaintance, 55% dilution. */
   mix?: Record<Tier, number>;
+  /** Whose names: `namesakeDense` draws common Indian, Brazilian, Chinese and Arabic names by their frequency. */
+  population?: Population;
 }
 
 export const DEFAULT_ME: Me = {
@@ -67,7 +69,7 @@ export function generateNetwork(opts: NetworkOptions): GeneratedNetwork {
   const rng = new Random(opts.seed);
   const difficulty = opts.difficulty ?? 'mixed';
   const me = opts.me ?? DEFAULT_ME;
-  const persons = generatePersons(rng.fork(1), { connections: opts.connections, asOf: opts.asOf, difficulty });
+  const persons = generatePersons(rng.fork(1), { connections: opts.connections, asOf: opts.asOf, difficulty, population: opts.population });
   const net: GeneratedNetwork = { seed: opts.seed, asOf: opts.asOf, me, persons, blankRows: [], meetings: [], calls: [], mail: [], linkedin: [] };
 
   const keyGroups = new Map<string, number[]>();

@@ -4,15 +4,24 @@ import {
   CREDENTIALS, CULTURES, EMOJI, WEIGHTED_CULTURES, HEADLINES, POSITIONS, WEBMAIL, asciiWord, coarseNameKey, companyPool,
   type Company, type Culture,
 } from './names';
+import { NAMESAKE_CULTURES, zipfWeighted } from './namesakeNames';
 import { Random, dayNumber, dayString } from './random';
 
 const SELF_EMPLOYED = ['Self-employed', 'Freelance', ''];
+
+/** `global`: names across cultures, namesakes rare and deliberate; `namesakeDense`: common names drawn by frequency (see namesakeNames.ts). */
+export type Population = 'global' | 'namesakeDense';
 
 export interface PeopleOptions {
   connections: number;
   asOf: string;
   difficulty: DemoDifficulty;
+  population?: Population;
 }
+
+const WEIGHTED_NAMESAKE_CULTURES = NAMESAKE_CULTURES.map((c) => [c, c.weight] as const);
+/** In a namesake-dense network, the share of people with a common name of NAMESAKE_CULTURES; the others as in `global`. */
+const NAMESAKE_POPULATION_SHARE = 0.33;
 
 /** Connected On dates: growing by year from 2004, one "conference spree" year with three times the usual links. */
 function connectionYears(asOf: string, spreeYear: number): [number, number][] {
@@ -64,6 +73,7 @@ export function generatePersons(rng: Random, opts: PeopleOptions): GeneratedPers
   const takenEmails = new Set<string>();
   const persons: GeneratedPerson[] = [];
   const years = connectionYears(opts.asOf, rng.int(2011, 2019));
+  // Deliberate twins in a global network; a namesake-dense one needs none (its names repeat by themselves).
   const twinRate = opts.difficulty === 'easy' ? 0 : opts.difficulty === 'hard' ? 0.08 : 0.03;
 
   for (let index = 0; index < opts.connections; index++) {
@@ -71,8 +81,14 @@ export function generatePersons(rng: Random, opts: PeopleOptions): GeneratedPers
     let first = '';
     let last = '';
     let company: Company | null = null;
-    const twinOf = persons.length > 10 && rng.bool(twinRate) ? persons[rng.int(0, persons.length - 1)] : null;
-    if (twinOf && twinOf.domain) {
+    const dense = opts.population === 'namesakeDense' && rng.bool(NAMESAKE_POPULATION_SHARE);
+    const twinOf = !dense && persons.length > 10 && rng.bool(twinRate) ? persons[rng.int(0, persons.length - 1)] : null;
+    if (dense) {
+      // Names as common as they are in life: namesakes come by themselves, never avoided.
+      culture = rng.weighted(WEIGHTED_NAMESAKE_CULTURES);
+      first = rng.weighted(zipfWeighted(culture.first));
+      last = rng.weighted(zipfWeighted(culture.last));
+    } else if (twinOf && twinOf.domain) {
       culture = CULTURES.find((c) => c.id === twinOf.culture) ?? culture;
       first = twinOf.firstName;
       last = twinOf.lastName;

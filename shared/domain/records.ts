@@ -21,6 +21,11 @@ export interface ConnectionRecord {
   position: string;
   /** Calendar day the link was made, `YYYY-MM-DD`, or null when the export does not say. */
   connectedOn: string | null;
+  /**
+   * Every field of the source row as read (cells, card lines, the friend's raw timestamp): two rows
+   * without a strong identifier are the same connection only when this is equal. Absent: the fields above.
+   */
+  rawRow?: string;
 }
 
 export interface SkippedRow {

@@ -1,4 +1,4 @@
-// Importing a LinkedIn Connections.csv through the UI: preview, import, summary, donut; a smaller export's missing connections; undo from the history.
+// Importing a LinkedIn Connections.csv through the UI: preview, import, summary, donut; a smaller export's missing connections; undo from the history; a URL-less export with namesakes and a joined row (preview and summary)
 import { describe, expect, it } from 'vitest';
 import { auditFromCli, uiIsBuilt, type Session, useSession } from './harness';
 
@@ -119,6 +119,41 @@ describe.skipIf(!uiIsBuilt())('import in Chromium', () => {
     expect(after.persons.map((p) => p.name)).not.toContain('Olu Adeyemi');
     expect(after.persons.map((p) => p.name)).not.toContain('Marta Nowak');
     expect(after.summary.persons).toBe(withFriends.summary.persons - 2);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!uiIsBuilt())('import of a file with namesakes in Chromium', () => {
+  let s!: Session;
+  useSession((started) => (s = started));
+
+  it('a URL-less export: namesakes are kept, and the preview shows the one row joined to an earlier one and why', async () => {
+    const { page } = s;
+    const rows = [
+      'Amit,Kumar,EXL,Programmer Analyst,28 Mar 2022',
+      'Amit,Kumar,Morgan Stanley,Data Scientist - Director,28 Mar 2022',
+      'Rodrigo,Ribeiro da Silva (GAVB),GAVB,Engineer,10 May 2021',
+      'Rodrigo,Santos da Silva (Open Co),Open Co,Engineer,10 May 2021',
+      'Amit,Kumar,EXL,Programmer Analyst,28 Mar 2022',
+    ];
+    const csv = Buffer.from([...PREAMBLE, 'First Name,Last Name,Company,Position,Connected On', ...rows].join('\n') + '\n', 'utf8');
+    await s.open('#/import');
+    await page.getByTestId('import-file-input').setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: csv });
+    const joins = page.getByTestId('file-joins');
+    await joins.waitFor({ timeout: 30_000 });
+    await joins.locator('summary').click();
+    await expect.poll(() => joins.textContent()).toContain('line 9 is line 5: every field equal');
+    expect(await joins.locator('summary').textContent()).toContain('1 row will be joined');
+    await s.screenshot('import-preview-joins');
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    await expect(summary.locator('[data-count="added"] dd').textContent()).resolves.toBe('4');
+    await expect(summary.locator('[data-count="skipped"] dd').textContent()).resolves.toBe('1');
+    expect(await summary.getByTestId('file-joins').locator('summary').textContent()).toContain('1 row was joined');
+    const cli = await auditFromCli(s.dbPath);
+    expect(cli.persons.map((p) => p.name).sort()).toEqual(['Amit Kumar', 'Amit Kumar', 'Rodrigo Ribeiro da Silva (GAVB)', 'Rodrigo Santos da Silva (Open Co)']);
     expect(s.pageErrors).toEqual([]);
   });
 });

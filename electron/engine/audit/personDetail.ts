@@ -49,7 +49,8 @@ export function readPersonDetail(db: Db, personId: string, asOfDay?: string): Pe
 
   const connections = db
     .prepare(
-      `SELECT id, network, full_name AS name, profile_url AS profileUrl, company, position, connected_on AS connectedOn, removed_at AS removedAt
+      // A contact saved without a name is shown by its e-mail or number, as the person is.
+      `SELECT id, network, COALESCE(NULLIF(full_name, ''), emails_json ->> 0, phones_json ->> 0, NULLIF(profile_url, ''), company) AS name, profile_url AS profileUrl, company, position, connected_on AS connectedOn, removed_at AS removedAt
          FROM connections WHERE person_id = ? ORDER BY connected_on`,
     )
     .all(personId) as PersonDetail['connections'];

@@ -3,9 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/openDatabase';
 import type { ConnectionRecord, SkippedRow } from '../../../shared/domain/records';
-import { connectionExternalKey, identitiesOfConnection, type NormalisedIdentities } from '../store/identityKeys';
+import { identitiesOfConnection, type NormalisedIdentities } from '../store/identityKeys';
 import { PersonIndex } from '../store/personIndex';
 import { todayUtc } from '../../../shared/audit/calendarDays';
+import { FileRowJoiner, joinReason, type FileJoin } from './fileRowJoiner';
+import { nameDateOf, pickReexported, type StoredRowCandidate } from './reexportMatch';
 
 export interface ConnectionCounts {
   added: number;
@@ -13,6 +15,8 @@ export interface ConnectionCounts {
   skipped: number;
   missing: number;
   removed: number;
+  /** Rows that are the same connection as an earlier row of the file (counted in `skipped` too). */
+  joined: number;
 }
 
 /** A connection row as an import reads it, and as undo restores it. */
@@ -29,6 +33,8 @@ export interface ExistingConnection {
   position: string;
   connectedOn: string | null;
   removedAt: string | null;
+  /** Set when this import gave the connection a new key (a re-export found it by another identifier): undo puts it back. */
+  externalKey?: string;
 }
 
 // Person ids of one process share a prefix (the second it started, then 24 random bits) and count
@@ -56,12 +62,31 @@ export function createBatch(db: Db, kind: string, file: string, format: string, 
   );
 }
 
+/** Joined rows listed by line in a summary; the count covers all of them. */
+const JOINS_KEPT = 500;
+
 /** The stored fields of a connection, in the order of the insert and update statements. */
 type ConnectionFields = readonly [string, string, string, string, string, string, string, string, string | null];
 
+type FoundConnection = ExistingConnection & { seenInBatch: number | null; seenLine: number | null; externalKey: string };
+
+/** A row without a strong identifier whose key the network does not have yet: matched when the file has been read. */
+interface DeferredRow {
+  r: ConnectionRecord;
+  ids: NormalisedIdentities;
+  key: string;
+  fields: ConnectionFields;
+}
+
 export class ConnectionSession {
-  readonly counts: ConnectionCounts = { added: 0, updated: 0, skipped: 0, missing: 0, removed: 0 };
+  readonly counts: ConnectionCounts = { added: 0, updated: 0, skipped: 0, missing: 0, removed: 0, joined: 0 };
   readonly skippedRows: SkippedRow[] = [];
+  /** The first rows joined to an earlier row of the file, with what joined them. */
+  readonly joins: FileJoin[] = [];
+  private readonly joiner = new FileRowJoiner();
+  /** New persons whose row matched a person of another network by name alone: merged at the end if the name is unique in the file. */
+  private nameMerges: { personId: string; candidate: string; nameKey: string }[] = [];
+  private deferred: DeferredRow[] = [];
   missingConnections: { id: number; name: string; network: string }[] = [];
   private readonly index: PersonIndex;
   private readonly otherNetworks: boolean;
@@ -87,7 +112,7 @@ export class ConnectionSession {
     db.prepare(`UPDATE connections SET seen_in_batch = NULL WHERE network = ? AND seen_in_batch = ?`).run(network, batchId);
     this.stmt = {
       find: db.prepare(
-        `SELECT id, person_id AS personId, first_name AS firstName, last_name AS lastName, full_name AS fullName, emails_json AS emailsJson,
+        `SELECT id, external_key AS externalKey, person_id AS personId, first_name AS firstName, last_name AS lastName, full_name AS fullName, emails_json AS emailsJson,
                 profile_url AS profileUrl, phones_json AS phonesJson, company, position, connected_on AS connectedOn, removed_at AS removedAt,
                 seen_in_batch AS seenInBatch, seen_line AS seenLine
            FROM connections WHERE network = ? AND external_key = ?`,
@@ -97,6 +122,14 @@ export class ConnectionSession {
                 position = ?, connected_on = ?, removed_at = NULL, removed_batch_id = NULL, last_batch_id = ? WHERE id = ?`,
       ),
       seen: db.prepare(`UPDATE connections SET seen_in_batch = ?, seen_line = ? WHERE id = ?`),
+      rekey: db.prepare(`UPDATE connections SET external_key = ? WHERE id = ?`),
+      // Connections of the network keyed by their fields (or by the name keys earlier versions stored) that this file has not matched yet.
+      unseenRowKeyed: db.prepare(
+        `SELECT id, external_key AS externalKey, person_id AS personId, first_name AS firstName, last_name AS lastName, full_name AS fullName,
+                emails_json AS emailsJson, profile_url AS profileUrl, phones_json AS phonesJson, company, position, connected_on AS connectedOn,
+                removed_at AS removedAt
+           FROM connections WHERE network = ? AND seen_in_batch IS NOT ? AND (external_key LIKE 'r:%' OR external_key LIKE 'n:%') ORDER BY id`,
+      ),
       // A row the file already had conflicts on (network, external_key): nothing is inserted and the
       // row is handled as one found (a duplicate of its earlier line).
       insert: db.prepare(
@@ -126,7 +159,14 @@ export class ConnectionSession {
 
   private addOne(r: ConnectionRecord): void {
     const ids = identitiesOfConnection(r);
-    const key = connectionExternalKey(r, ids);
+    const verdict = this.joiner.verdict(r, ids);
+    if ('join' in verdict) {
+      this.counts.joined += 1;
+      if (this.joins.length < JOINS_KEPT) this.joins.push(verdict.join);
+      this.addSkipped([{ line: r.line, reason: joinReason(verdict.join) }]);
+      return;
+    }
+    const key = verdict.key;
     const fields: ConnectionFields = [
       r.firstName,
       r.lastName,
@@ -141,33 +181,97 @@ export class ConnectionSession {
     // Into a network with no connection yet, each row is inserted straight away; only a row the
     // file repeats (the insert changes nothing) is looked up, as every row is otherwise.
     if (this.freshNetwork && this.insertNew(r, ids, key, fields)) return;
-    const found = this.stmt.find.get(this.network, key) as (ExistingConnection & { seenInBatch: number | null; seenLine: number | null }) | undefined;
+    const found = this.stmt.find.get(this.network, key) as FoundConnection | undefined;
     if (found && found.seenInBatch === this.batchId) {
+      // The joiner gives each distinct row its own key; a connection this file already matched under
+      // another identifier (below) is the only way here.
       this.addSkipped([{ line: r.line, reason: `the same connection as line ${found.seenLine}` }]);
       return;
     }
     if (found) {
-      const { seenInBatch: _batch, seenLine: _line, ...existing } = found;
-      this.stmt.seen.run(this.batchId, r.line, existing.id);
-      const before = [existing.firstName, existing.lastName, existing.fullName, existing.emailsJson, existing.profileUrl, existing.phonesJson, existing.company, existing.position, existing.connectedOn];
-      const changed = existing.removedAt !== null || before.some((v, i) => v !== fields[i]);
-      if (changed) {
-        this.stmt.change.run(this.batchId, String(existing.id), JSON.stringify(existing));
-        this.stmt.update.run(...fields, this.batchId, existing.id);
-        this.counts.updated += 1;
+      this.update(found, r.line, fields, ids);
+      return;
+    }
+    // A later export of the network may give a connection an identifier it did not have (a URL
+    // column, a second e-mail): any of the row's strong identifiers finds the stored connection,
+    // which takes the row's key from then on.
+    for (const other of verdict.strongKeys.slice(1)) {
+      const byOther = this.stmt.find.get(this.network, other) as FoundConnection | undefined;
+      if (byOther && byOther.seenInBatch !== this.batchId) {
+        this.update(byOther, r.line, fields, ids, key);
+        return;
       }
-      this.storeIdentities(existing.personId, ids);
+    }
+    if (verdict.rowKey && !this.freshNetwork) {
+      this.deferred.push({ r, ids, key, fields });
       return;
     }
     if (!this.insertNew(r, ids, key, fields)) throw new Error(`connection ${key} of ${this.network} appeared while it was being imported`);
   }
 
+  /** The row is this stored connection: mark it seen, store what changed (and its new key). */
+  private update(found: FoundConnection, line: number, fields: ConnectionFields, ids: NormalisedIdentities, newKey?: string): void {
+    const { seenInBatch: _batch, seenLine: _line, externalKey, ...existing } = found;
+    this.stmt.seen.run(this.batchId, line, existing.id);
+    const before = [existing.firstName, existing.lastName, existing.fullName, existing.emailsJson, existing.profileUrl, existing.phonesJson, existing.company, existing.position, existing.connectedOn];
+    const rekeyed = newKey !== undefined && newKey !== externalKey;
+    const changed = rekeyed || existing.removedAt !== null || before.some((v, i) => v !== fields[i]);
+    if (changed) {
+      this.stmt.change.run(this.batchId, String(existing.id), JSON.stringify(rekeyed ? { ...existing, externalKey } : existing));
+      this.stmt.update.run(...fields, this.batchId, existing.id);
+      if (rekeyed) this.stmt.rekey.run(newKey, existing.id);
+      this.counts.updated += 1;
+    }
+    this.storeIdentities(existing.personId, ids);
+  }
+
+  /**
+   * Rows without a strong identifier that the network has no key for: either new people, or people
+   * the network had under another row key (their position or company changed in this export, or
+   * the database was written before row keys, with name keys). Matched only once the whole file is
+   * read, so that every row that is still exactly as stored has found its own connection first
+   * and cannot be taken by a namesake's changed row. See `pickReexported` for the rule.
+   */
+  private settleDeferred(): void {
+    if (this.deferred.length === 0) return;
+    const stored = this.stmt.unseenRowKeyed.all(this.network, this.batchId) as (ExistingConnection & { externalKey: string })[];
+    const byNameDate = new Map<string, StoredRowCandidate[]>();
+    for (const c of stored) {
+      const at = nameDateOf(c.fullName, c.firstName, c.lastName, c.connectedOn);
+      const list = byNameDate.get(at);
+      if (list) list.push({ ...c, taken: false });
+      else byNameDate.set(at, [{ ...c, taken: false }]);
+    }
+    const deferred = this.deferred;
+    this.deferred = [];
+    const rowsLeft = new Map<string, number>();
+    const nameDates = deferred.map((d) => nameDateOf(d.r.fullName, d.r.firstName, d.r.lastName, d.r.connectedOn));
+    for (const at of nameDates) rowsLeft.set(at, (rowsLeft.get(at) ?? 0) + 1);
+    for (const [i, d] of deferred.entries()) {
+      const at = nameDates[i];
+      const list = byNameDate.get(at);
+      const match = list ? pickReexported(d.r, list, rowsLeft.get(at) ?? 0) : null;
+      if (match) {
+        match.taken = true;
+        const { taken: _taken, ...found } = match;
+        this.update({ ...found, seenInBatch: null, seenLine: null }, d.r.line, d.fields, d.ids, d.key);
+      } else if (!this.insertNew(d.r, d.ids, d.key, d.fields)) {
+        throw new Error(`connection ${d.key} of ${this.network} appeared while it was being imported`);
+      }
+    }
+    this.flushIdentities();
+  }
+
   /** Adds the row as a new connection (of a matching or a new person); false when the network already has its key. */
   private insertNew(r: ConnectionRecord, ids: NormalisedIdentities, key: string, fields: ConnectionFields): boolean {
-    const match = this.otherNetworks ? this.index.find(ids, this.network) : null;
+    const found = this.otherNetworks ? this.index.find(ids, this.network) : null;
+    // A name alone is decided when the whole file has been read: "Amit Kumar" twice in this file is
+    // two people, and neither is the one Amit Kumar of another network by a guess.
+    const match = found?.byName ? null : found;
     const personId = match?.personId ?? newPersonId();
     if (!match) {
-      const name = r.fullName.trim() || `${r.firstName} ${r.lastName}`.trim() || ids.emails[0] || ids.urls[0] || 'Unnamed';
+      // A contact saved without a name is shown by what identifies it, as the file wrote it.
+      const name = r.fullName.trim() || `${r.firstName} ${r.lastName}`.trim() || r.emails[0] || r.phones[0] || r.profileUrls[0] || r.company || 'Unnamed';
       this.stmt.person.run(personId, name, r.company, r.position, this.batchId, this.startedAt);
     }
     const inserted = this.stmt.insert.run(personId, this.network, key, ...fields, this.batchId, this.batchId, this.batchId, r.line).changes > 0;
@@ -176,8 +280,35 @@ export class ConnectionSession {
       return false;
     }
     this.storeIdentities(personId, ids);
+    if (found?.byName) this.nameMerges.push({ personId, candidate: found.personId, nameKey: ids.nameKey });
     this.counts.added += 1;
     return true;
+  }
+
+  /**
+   * A row that matched a person of another network only by its name key joins that person when the
+   * two of them are still the only holders of the name key once the file is read (SPEC §5.2: a name
+   * links only when exactly one person has it). Another row of the file with that name key is a
+   * third holder (a person of its own, or one found by an identifier), so neither is merged by a
+   * guess; otherwise the row stays a person of its own.
+   */
+  private settleNameMerges(): void {
+    if (this.nameMerges.length === 0) return;
+    const move = {
+      connections: this.db.prepare(`UPDATE connections SET person_id = ? WHERE person_id = ?`),
+      identities: this.db.prepare(`UPDATE OR IGNORE identities SET person_id = ? WHERE person_id = ?`),
+      leftovers: this.db.prepare(`DELETE FROM identities WHERE person_id = ?`),
+    };
+    for (const m of this.nameMerges) {
+      const owners = this.index.nameOwners(m.nameKey);
+      if (owners.length !== 2 || !owners.includes(m.candidate) || !owners.includes(m.personId)) continue;
+      if (this.index.isOnNetwork(m.candidate, this.network)) continue;
+      move.connections.run(m.candidate, m.personId);
+      move.identities.run(m.candidate, m.personId);
+      move.leftovers.run(m.personId);
+      this.stmt.unperson.run(m.personId);
+    }
+    this.nameMerges = [];
   }
 
   /**
@@ -210,7 +341,9 @@ export class ConnectionSession {
 
   /** Connections of this network that the export did not contain; marked removed only when asked. */
   finish(markRemovals: boolean): void {
+    this.settleDeferred();
     this.flushIdentities();
+    this.settleNameMerges();
     this.missingConnections = this.db
       .prepare(
         `SELECT id, full_name AS name, network FROM connections

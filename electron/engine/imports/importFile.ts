@@ -123,6 +123,8 @@ async function importConnectionsFile(db: Db, path: string, fileName: string, opt
     missing: counts.missing,
     removed: counts.removed,
     skipped: counts.skipped,
+    joined: counts.joined,
+    joinedRows: session.joins.slice(0, 500),
     skippedRows: session.skippedRows.slice(0, 500),
     warnings: [
       ...info.warnings,

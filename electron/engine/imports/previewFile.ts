@@ -7,6 +7,7 @@ import { findColumn } from '../importers/interactions/csvSource';
 import { missingInteractionFields, recogniseInteractionColumns } from '../importers/interactions/interactionsCsv';
 import { CsvTableReader, ENCODING_SAMPLE_BYTES, ImportError, decodeText } from '../importers/text';
 import { networkOf } from './importFile';
+import { findFileJoins } from './previewJoins';
 
 const PREVIEW_ROWS = 20;
 const INTERACTION_ROW_COLUMNS = ['line', 'kind', 'date', 'people', 'subject'];
@@ -47,6 +48,7 @@ export async function previewFile(path: string, head: Buffer, fileName: string, 
       totalRows: p.totalRows,
       skipped: p.skipped,
       warnings: p.warnings,
+      ...(await findFileJoins(path, { format: p.format, network: req.network, map: req.map })),
     };
   }
   return previewInteractions(path, head, fileName, req);

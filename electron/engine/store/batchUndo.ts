@@ -12,12 +12,12 @@ export function undoBatch(db: Db, batchId: number): boolean {
     db.prepare(`DELETE FROM connections WHERE first_batch_id = ?`).run(batchId);
     const restore = db.prepare(
       `UPDATE connections SET first_name = ?, last_name = ?, full_name = ?, emails_json = ?, profile_url = ?, phones_json = ?, company = ?,
-              position = ?, connected_on = ?, removed_at = ? WHERE id = ?`,
+              position = ?, connected_on = ?, removed_at = ?, external_key = COALESCE(?, external_key) WHERE id = ?`,
     );
     const changes = db.prepare(`SELECT before_json AS json FROM batch_changes WHERE batch_id = ? AND table_name = 'connections'`).all(batchId) as { json: string }[];
     for (const { json } of changes) {
       const c = JSON.parse(json) as ExistingConnection;
-      restore.run(c.firstName, c.lastName, c.fullName, c.emailsJson, c.profileUrl, c.phonesJson, c.company, c.position, c.connectedOn, c.removedAt, c.id);
+      restore.run(c.firstName, c.lastName, c.fullName, c.emailsJson, c.profileUrl, c.phonesJson, c.company, c.position, c.connectedOn, c.removedAt, c.externalKey ?? null, c.id);
     }
     db.prepare(`UPDATE connections SET removed_at = NULL, removed_batch_id = NULL WHERE removed_batch_id = ?`).run(batchId);
     db.prepare(`DELETE FROM identities WHERE batch_id = ?`).run(batchId);

@@ -32,13 +32,7 @@ export function identitiesOfConnection(r: ConnectionRecord): NormalisedIdentitie
   };
 }
 
-/** A connection's identity within its network: stable across later exports of the same network. */
-export function connectionExternalKey(r: ConnectionRecord, ids: NormalisedIdentities): string {
-  if (ids.urls[0]) return `u:${ids.urls[0]}`;
-  if (ids.emails[0]) return `e:${ids.emails[0]}`;
-  if (ids.phones[0]) return `p:${ids.phones[0]}`;
-  return `n:${ids.nameKey || r.fullName.trim().toLowerCase()}|${r.connectedOn ?? ''}`;
-}
+// A connection's key within its network is chosen by imports/fileRowJoiner.ts (strong identifiers, else its fields).
 
 export interface ContactIdentity {
   key: string;

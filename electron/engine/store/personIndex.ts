@@ -6,6 +6,8 @@ import type { NormalisedIdentities } from './identityKeys';
 export interface PersonMatch {
   personId: string;
   how: string;
+  /** Matched by a unique name key alone (no identifier): the caller must know the name is unique in its file too. */
+  byName: boolean;
 }
 
 export class PersonIndex {
@@ -13,6 +15,7 @@ export class PersonIndex {
 
   constructor(db: Db) {
     this.stmt = {
+      nameOwners: db.prepare(`SELECT person_id FROM identities WHERE kind = 'name' AND value = ? LIMIT 3`).pluck(),
       owners: db.prepare(`SELECT person_id FROM identities WHERE kind = ? AND value = ? LIMIT 2`).pluck(),
       onNetwork: db.prepare(`SELECT 1 FROM connections WHERE person_id = ? AND network = ? LIMIT 1`).pluck(),
       urls: db.prepare(`SELECT value FROM identities WHERE person_id = ? AND kind = 'url'`).pluck(),
@@ -39,14 +42,24 @@ export class PersonIndex {
         }
       }
     }
-    if (exact.size === 1) return { personId: [...exact][0], how: `same ${how.join(', ')}` };
+    if (exact.size === 1) return { personId: [...exact][0], how: `same ${how.join(', ')}`, byName: false };
     if (exact.size > 1 || !ids.nameKey) return null;
     const namesakes = this.owners('name', ids.nameKey);
     if (namesakes.length !== 1) return null;
     const [candidate] = namesakes;
     if (this.stmt.onNetwork.get(candidate, network)) return null;
     if (this.contradicts(candidate, ids)) return null;
-    return { personId: candidate, how: `unique name "${ids.nameKey}"` };
+    return { personId: candidate, how: `unique name "${ids.nameKey}"`, byName: true };
+  }
+
+  /** The persons holding a name key (at most three: callers ask whether it is one or two). */
+  nameOwners(nameKey: string): string[] {
+    return this.stmt.nameOwners.all(nameKey) as string[];
+  }
+
+  /** Whether the person has a connection on the network. */
+  isOnNetwork(personId: string, network: string): boolean {
+    return this.stmt.onNetwork.get(personId, network) !== undefined;
   }
 
   /** A row whose profile URL differs from the candidate's URL on the same site is someone else. */

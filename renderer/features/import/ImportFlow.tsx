@@ -12,6 +12,7 @@ import { ImportSummaryView } from './ImportSummaryView';
 import { MappingEditor } from './MappingEditor';
 import { mappingFieldsFor, missingMapping } from './mappingFields';
 import { PreviewTable } from './PreviewTable';
+import { FileJoins } from './FileJoins';
 import type { SourceKind } from './sourceGuides';
 import { useImportRun } from './useImportRun';
 
@@ -161,6 +162,7 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
           ) : (
             <PreviewTable rows={detected.rows} totalRows={detected.totalRows} />
           )}
+          <FileJoins joined={detected.joined} joins={detected.joins} complete={detected.joinsComplete} before />
           {detected.skipped.length > 0 ? (
             <details className="import-skipped">
               <summary>{formatCount(detected.skipped.length)} rows in the preview will be skipped — see why</summary>

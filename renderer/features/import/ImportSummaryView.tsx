@@ -5,6 +5,7 @@ import type { ImportSummary } from '../../../shared/api/schemas';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount, formatNetwork, plural } from '../../components/formatting';
+import { FileJoins } from './FileJoins';
 
 export interface ImportSummaryViewProps {
   summary: ImportSummary;
@@ -141,6 +142,7 @@ export function ImportSummaryView({ summary: s, onConfirmRemovals, confirming }:
         </div>
       ) : null}
       {s.missing > 0 ? <MissingConnections summary={s} onConfirm={onConfirmRemovals} confirming={confirming} /> : null}
+      <FileJoins joined={s.joined} joins={s.joinedRows} before={false} />
       {s.skippedRows.length > 0 ? (
         <details className="import-skipped">
           <summary>

@@ -56,6 +56,17 @@ describe('tiecheck', () => {
     expect(existsSync(db)).toBe(true);
   });
 
+  it('says which rows of a file were joined to an earlier one and why, in text and in --json', () => {
+    const rows = ['Amit,Kumar,,,EXL,Analyst,28 Mar 2022', 'Amit,Kumar,,,Morgan Stanley,Director,28 Mar 2022', 'Amit,Kumar,,,EXL,Analyst,28 Mar 2022'];
+    writeFileSync(join(dir, 'namesakes.csv'), linkedInConnections(rows));
+    const text = tiecheck(['import', '--db', join(dir, 'namesakes.db'), '--format', 'linkedin', 'namesakes.csv']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('2 added, 0 updated, 1 skipped, 1 of them the same connection as an earlier row');
+    expect(text.stdout).toContain('skipped line 7: the same connection as line 5 (every field equal)');
+    const json = tiecheck(['import', '--db', join(dir, 'namesakes-2.db'), '--json', '--format', 'linkedin', 'namesakes.csv']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ added: 2, skipped: 1, joined: 1, joinedRows: [{ line: 7, sameAs: 5, why: 'every field equal' }] });
+  });
+
   it('refuses unknown commands, options and bad values with one line', () => {
     expectCleanError(tiecheck(['frobnicate', '--db', db]), /unknown command "frobnicate"/);
     expectCleanError(tiecheck(['audit', '--db', db, '--colour']), /unknown option --colour/);

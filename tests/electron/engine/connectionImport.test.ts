@@ -23,7 +23,8 @@ describe('connection import writes', () => {
   it('skips a row the file repeats, naming the first line, and leaves no person behind for it (new network)', async () => {
     const s = await importFile(ws.ctx.db, ws.write('Connections.csv', linkedInConnections([ANA, BO, ANA_AGAIN])), { kind: 'connections' });
     expect(s).toMatchObject({ added: 2, updated: 0, skipped: 1 });
-    expect(s.skippedRows).toEqual([{ line: 7, reason: 'the same connection as line 5' }]);
+    expect(s.skippedRows).toEqual([{ line: 7, reason: 'the same connection as line 5 (same profile URL linkedin.com/in/ana-lima)' }]);
+    expect(s).toMatchObject({ joined: 1, joinedRows: [{ line: 7, sameAs: 5, why: 'same profile URL linkedin.com/in/ana-lima' }] });
     expect([count('persons'), count('connections')]).toEqual([2, 2]);
     const ana = ws.ctx.db.prepare(`SELECT full_name AS name, position FROM connections WHERE external_key = 'u:linkedin.com/in/ana-lima'`).get();
     expect(ana).toEqual({ name: 'Ana Lima', position: 'CEO' });
@@ -33,7 +34,8 @@ describe('connection import writes', () => {
     await importFile(ws.ctx.db, ws.write('Connections.csv', linkedInConnections([BO])), { kind: 'connections' });
     const s = await importFile(ws.ctx.db, ws.write('Connections-2.csv', linkedInConnections([ANA, BO, ANA_AGAIN])), { kind: 'connections' });
     expect(s).toMatchObject({ added: 1, updated: 0, skipped: 1 });
-    expect(s.skippedRows).toEqual([{ line: 7, reason: 'the same connection as line 5' }]);
+    expect(s.skippedRows).toEqual([{ line: 7, reason: 'the same connection as line 5 (same profile URL linkedin.com/in/ana-lima)' }]);
+    expect(s).toMatchObject({ joined: 1, joinedRows: [{ line: 7, sameAs: 5, why: 'same profile URL linkedin.com/in/ana-lima' }] });
     expect([count('persons'), count('connections')]).toEqual([2, 2]);
   });
 
@@ -69,19 +71,20 @@ describe('connection import writes', () => {
     expect(stored.sort()).toEqual(expected.sort());
   });
 
-  it('merges a second network into the persons of the first, row by row within the import', async () => {
+  it('merges a second network into the persons of the first; two rows of one file that share a phone are one connection', async () => {
     await importFile(ws.ctx.db, ws.write('Connections.csv', linkedInConnections([ANA, BO])), { kind: 'connections' });
     const google = ['Name,E-mail 1 - Value,Phone 1 - Value', 'Ana Lima,ana@contoso.com,', 'Cy Doe,cy@example.org,+44 20 7946 0958', 'Cy D.,cy2@example.org,+44 20 7946 0958'].join('\n');
     const s = await importFile(ws.ctx.db, ws.write('contacts.csv', google), { kind: 'connections', format: 'google' });
-    expect(s).toMatchObject({ added: 3 });
+    // A file is a list of people: Cy's second row shares the first one's phone, so it is the same connection (SPEC §6).
+    expect(s).toMatchObject({ added: 2, skipped: 1, joined: 1 });
+    expect(s.skippedRows).toEqual([{ line: 4, reason: 'the same connection as line 3 (same phone +442079460958)' }]);
     const people = ws.ctx.db
       .prepare(`SELECT p.display_name AS name, group_concat(c.network, '+') AS networks FROM persons p JOIN connections c ON c.person_id = p.id GROUP BY p.id ORDER BY name`)
       .all();
-    // Cy's second row finds the person of the first by its phone number, written when that row was added.
     expect(people).toEqual([
       { name: 'Ana Lima', networks: expect.stringMatching(/^(linkedin\+google|google\+linkedin)$/) },
       { name: 'Bo Li', networks: 'linkedin' },
-      { name: 'Cy Doe', networks: 'google+google' },
+      { name: 'Cy Doe', networks: 'google' },
     ]);
   });
 

@@ -116,6 +116,7 @@ export class ConnectionCsvReader {
         company: cellAt(cells, plan.company),
         position: cellAt(cells, plan.position),
         connectedOn: cellAt(cells, plan.connectedOn),
+        rawRow: cells.join('\u001f'),
       },
       this.blankReason,
       this.dates,

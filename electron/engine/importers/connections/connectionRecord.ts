@@ -71,6 +71,8 @@ export interface RawPerson {
   connectedOn?: string;
   /** Already a day (`YYYY-MM-DD`), for sources that give a timestamp. */
   connectedDay?: string | null;
+  /** Every field of the source row as read: see ConnectionRecord.rawRow. */
+  rawRow?: string;
 }
 
 export type BuiltRow = { record: ConnectionRecord } | { skip: string };
@@ -122,7 +124,9 @@ export function buildRecord(raw: RawPerson, blankReason: string, dates: DateProb
   if (name && !firstName && !lastName && emails.includes(name)) name = '';
   const urls = uniqueValues(raw.urls, false);
   const fullName = name || joinName(firstName, middleName, lastName);
-  if (!fullName && emails.length === 0 && urls.length === 0 && phones.length === 0) return { skip: blankReason };
+  const company = splitValues(cleanField(raw.company))[0] ?? '';
+  // A card with only an organisation (a shop, a service line) is in the address book too: kept, shown by it.
+  if (!fullName && emails.length === 0 && urls.length === 0 && phones.length === 0 && !company) return { skip: blankReason };
   let connectedOn: string | null = raw.connectedDay ?? null;
   const dateText = cleanField(raw.connectedOn);
   if (dateText) {
@@ -138,9 +142,10 @@ export function buildRecord(raw: RawPerson, blankReason: string, dates: DateProb
       emails,
       profileUrls: urls,
       phones,
-      company: splitValues(cleanField(raw.company))[0] ?? '',
+      company,
       position: splitValues(cleanField(raw.position))[0] ?? '',
       connectedOn,
+      ...(raw.rawRow !== undefined ? { rawRow: raw.rawRow } : {}),
     },
   };
 }

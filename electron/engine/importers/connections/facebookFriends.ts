@@ -109,6 +109,8 @@ export function parseFacebookFriends(text: string, file: string): ParsedConnecti
       company: '',
       position: '',
       connectedOn: dayOf(entry.timestamp),
+      // The friend's own timestamp (to the second): two friends of one name added the same day are two people.
+      rawRow: JSON.stringify([rawName, entry.timestamp ?? null, info ?? null]),
     });
   });
   const warnings = exact ? [] : ['line numbers are entry numbers: the entries could not be located in the file'];

@@ -195,6 +195,8 @@ export function parseVcard(text: string, file: string): ParsedConnections {
     }
     if (!current) continue;
     const prop = parseProperty(logical);
+    // Every line of the card (its UID, REV, notes and labels too): what "every field equal" compares.
+    current.rawRow = current.rawRow === undefined ? logical : `${current.rawRow}\n${logical}`;
     if (prop) applyProperty(current, prop);
   }
   if (current) {

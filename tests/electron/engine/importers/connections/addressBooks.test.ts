@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectConnectionFormat, parseConnectionBuffer } from '../../../../../electron/engine/importers/connections';
-import { encode, OUTLOOK_DE, OUTLOOK_EN, OUTLOOK_FR, outlookHeader, outlookRow, widen } from '../../../../fixtures/connections/connectionFixtures';
+import { encode, OUTLOOK_DE, OUTLOOK_EN, OUTLOOK_FR, outlookHeader, outlookRow, widen, fieldsOf } from '../../../../fixtures/connections/connectionFixtures';
 
 const GOOGLE_LEGACY = [
   'Name', 'Given Name', 'Additional Name', 'Family Name', 'Yomi Name', 'Given Name Yomi', 'Additional Name Yomi', 'Family Name Yomi',
@@ -36,7 +36,7 @@ describe('Google Contacts CSV', () => {
     const p = parseConnectionBuffer(encode(text), 'contacts.csv');
     expect(p.format).toBe('google');
     expect(p.network).toBe('google');
-    expect(p.records).toEqual([
+    expect(fieldsOf(p.records)).toEqual([
       {
         line: 2, firstName: 'Łukasz', lastName: 'Wójcik', fullName: 'Łukasz Wójcik',
         emails: ['lukasz@example.pl', 'l.wojcik@example.com', 'lw@gmail.com'], profileUrls: ['https://lukasz.example.pl'],
@@ -57,7 +57,7 @@ describe('Google Contacts CSV', () => {
     const row = ['Zoë', 'Maria', 'Ångström', 'Zo-ee', '', '', '', '', '', '', 'Acme AB', 'CTO', '', '', '', '', '* myContacts', '* Work', 'zoe@acme.se', 'Mobile', '+46 70 123 45 67'];
     const p = parseConnectionBuffer(encode(header.join(',') + '\n' + row.join(',') + '\n'), 'contacts (1).csv');
     expect(p.format).toBe('google');
-    expect(p.records).toEqual([
+    expect(fieldsOf(p.records)).toEqual([
       { line: 2, firstName: 'Zoë', lastName: 'Ångström', fullName: 'Zoë Maria Ångström', emails: ['zoe@acme.se'], profileUrls: [], phones: ['+46 70 123 45 67'], company: 'Acme AB', position: 'CTO', connectedOn: null },
     ]);
   });
@@ -79,7 +79,7 @@ describe('Outlook CSV', () => {
     const p = parseConnectionBuffer(buf, 'contacts.CSV');
     expect(p.format).toBe('outlook');
     expect(p.network).toBe('outlook');
-    expect(p.records).toEqual([
+    expect(fieldsOf(p.records)).toEqual([
       { line: 2, firstName: 'Renée', lastName: 'Dubois', fullName: 'Renée Dubois', emails: ['renee@example.fr'], profileUrls: ['https://renee.example.fr'], phones: ['+33 6 12 34 56 78'], company: 'Café Crème', position: 'Gérante', connectedOn: null },
     ]);
     expect(p.warnings).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectConnectionFormat, parseConnectionBuffer, previewConnectionBuffer } from '../../../../../electron/engine/importers/connections';
 import { ImportError } from '../../../../../electron/engine/importers/importError';
-import { encode, withLineEnds, type FixtureEncoding } from '../../../../fixtures/connections/connectionFixtures';
+import { encode, withLineEnds, type FixtureEncoding, fieldsOf } from '../../../../fixtures/connections/connectionFixtures';
 
 describe('any CSV of people', () => {
   it('recognises synonyms regardless of case, spaces and punctuation', () => {
@@ -9,7 +9,7 @@ describe('any CSV of people', () => {
     const p = parseConnectionBuffer(encode(text), '/home/me/Friendster Friends.csv');
     expect(p.format).toBe('csv');
     expect(p.network).toBe('friendster friends');
-    expect(p.records).toEqual([
+    expect(fieldsOf(p.records)).toEqual([
       { line: 2, firstName: '', lastName: '', fullName: 'Friendster Fan', emails: ['fan@example.com'], profileUrls: ['http://friendster.com/fan'], phones: ['555 0100'], company: 'Acme', position: 'Tester', connectedOn: '2004-05-06' },
     ]);
   });

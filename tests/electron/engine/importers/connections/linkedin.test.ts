@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConnectionBuffer } from '../../../../../electron/engine/importers/connections';
-import { csvLine, encode, LINKEDIN_PREAMBLE, OUTLOOK_EN, outlookHeader, outlookRow, withLineEnds } from '../../../../fixtures/connections/connectionFixtures';
+import { csvLine, encode, LINKEDIN_PREAMBLE, OUTLOOK_EN, outlookHeader, outlookRow, withLineEnds, fieldsOf } from '../../../../fixtures/connections/connectionFixtures';
 
 const HEADER_2018 = 'First Name,Last Name,Email Address,Company,Position,Connected On';
 const HEADER_2023 = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
@@ -14,7 +14,7 @@ describe('LinkedIn Connections.csv, every era', () => {
     const p = parse(withLineEnds([HEADER_2018, 'Ana,Lima,ana@example.com,Acme,CEO,"1/8/18, 6:14 PM"', 'Bo,Li,,,,20 Nov 2018'], '\n'));
     expect(p.format).toBe('linkedin');
     expect(p.network).toBe('linkedin');
-    expect(p.records).toEqual([
+    expect(fieldsOf(p.records)).toEqual([
       { line: 2, firstName: 'Ana', lastName: 'Lima', fullName: 'Ana Lima', emails: ['ana@example.com'], profileUrls: [], phones: [], company: 'Acme', position: 'CEO', connectedOn: '2018-01-08' },
       { line: 3, firstName: 'Bo', lastName: 'Li', fullName: 'Bo Li', emails: [], profileUrls: [], phones: [], company: '', position: '', connectedOn: '2018-11-20' },
     ]);
@@ -83,7 +83,7 @@ describe('LinkedIn Connections.csv, every era', () => {
     const p = parseConnectionBuffer(encode(text, 'windows-1252'), 'LinkedIn Connections.csv');
     expect(OUTLOOK_EN).toHaveLength(59);
     expect(p.format).toBe('linkedin');
-    expect(p.records).toEqual([
+    expect(fieldsOf(p.records)).toEqual([
       { line: 2, firstName: 'François', lastName: 'Dupré', fullName: 'François Dupré', emails: ['f.dupre@example.fr'], profileUrls: [], phones: [], company: 'Société Générale', position: 'Directeur', connectedOn: null },
       { line: 3, firstName: 'Jürgen', lastName: 'Müller', fullName: 'Jürgen Müller', emails: [], profileUrls: [], phones: [], company: 'Müller GmbH', position: '', connectedOn: null },
     ]);
@@ -93,7 +93,7 @@ describe('LinkedIn Connections.csv, every era', () => {
 describe('LinkedIn after spreadsheet round trips', () => {
   it('CRLF, preamble gone, 23-Apr-23 dates, NA blanks', () => {
     const p = parse(withLineEnds([HEADER_2023, 'Ana,Lima,NA,NA,Acme,CEO,23-Apr-23', 'Bo,Li,NA,NA,NA,NA,01-Jan-19'], '\r\n'));
-    expect(p.records).toEqual([
+    expect(fieldsOf(p.records)).toEqual([
       { line: 2, firstName: 'Ana', lastName: 'Lima', fullName: 'Ana Lima', emails: [], profileUrls: [], phones: [], company: 'Acme', position: 'CEO', connectedOn: '2023-04-23' },
       { line: 3, firstName: 'Bo', lastName: 'Li', fullName: 'Bo Li', emails: [], profileUrls: [], phones: [], company: '', position: '', connectedOn: '2019-01-01' },
     ]);

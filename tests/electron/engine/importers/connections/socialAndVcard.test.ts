@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConnectionBuffer, repairFacebookText } from '../../../../../electron/engine/importers/connections';
 import { ImportError } from '../../../../../electron/engine/importers/importError';
-import { encode, facebookEscape } from '../../../../fixtures/connections/connectionFixtures';
+import { encode, facebookEscape, fieldsOf } from '../../../../fixtures/connections/connectionFixtures';
 
 describe('Facebook friends JSON', () => {
   it('reads "friends" (2018–19) with byte-escaped names, timestamps and deleted accounts', () => {
@@ -27,7 +27,7 @@ describe('Facebook friends JSON', () => {
     const p = parseConnectionBuffer(encode(text), 'friends.json');
     expect(p.format).toBe('facebook');
     expect(p.network).toBe('facebook');
-    expect(p.records).toEqual([
+    expect(fieldsOf(p.records)).toEqual([
       { line: 4, firstName: '', lastName: '', fullName: 'José Álvarez', emails: [], profileUrls: [], phones: [], company: '', position: '', connectedOn: '2018-06-11' },
       { line: 8, firstName: '', lastName: '', fullName: 'Đinh Ngọc', emails: [], profileUrls: [], phones: [], company: '', position: '', connectedOn: '2013-01-01' },
     ]);
@@ -93,7 +93,7 @@ describe('vCard', () => {
     const p = parseConnectionBuffer(encode(text), 'contacts.vcf');
     expect(p.format).toBe('vcard');
     expect(p.network).toBe('vcard');
-    expect(p.records).toEqual([
+    expect(fieldsOf(p.records)).toEqual([
       { line: 1, firstName: 'Jürgen', lastName: 'Müller', fullName: 'Jürgen Müller', emails: ['juergen@example.de'], profileUrls: [], phones: ['+49 170 1234567'], company: 'Müller GmbH', position: '', connectedOn: null },
       { line: 10, firstName: 'Renée', lastName: 'Dubois, MBA', fullName: 'Renée Dubois, MBA 🚀', emails: ['renee@example.fr'], profileUrls: ['https://renee.example.fr'], phones: [], company: 'Café; Crème', position: 'Head of Sales, EMEA', connectedOn: null },
       { line: 23, firstName: '', lastName: '', fullName: '', emails: ['only@example.com'], profileUrls: [], phones: ['+1-555-0100'], company: '', position: '', connectedOn: null },
