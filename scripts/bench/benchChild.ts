@@ -20,6 +20,8 @@ async function measure(work: () => Promise<Measured> | Measured): Promise<ChildR
 }
 
 async function runImport(req: Extract<ChildTask, { task: 'import' }>): Promise<ChildResult> {
+  // Where the file is parsed (imports/parseInWorker.ts): forced when the bench compares the two ways.
+  if (req.parseIn) process.env.TIECHECK_PARSE_IN = req.parseIn;
   const ctx = createEngine({ dbPath: req.dbPath, door: 'browser' });
   if (req.me?.length) addMe(ctx.db, req.me);
   let parsePeakRssKb = 0;

@@ -79,7 +79,7 @@ export async function writeChunks(path: string, chunks: Iterable<string>): Promi
 
 /** What a child process is asked to do (see benchChild.ts). */
 export type ChildTask =
-  | { task: 'import'; dbPath: string; file: string; kind: 'connections' | 'interactions'; format?: string; me?: { kind: 'email' | 'url' | 'name'; value: string }[] }
+  | { task: 'import'; dbPath: string; file: string; kind: 'connections' | 'interactions'; format?: string; me?: { kind: 'email' | 'url' | 'name'; value: string }[]; parseIn?: 'thread' | 'worker' }
   | { task: 'papaparse'; file: string; stream: boolean }
   | { task: 'icalParse'; file: string }
   | { task: 'lineScan'; file: string }

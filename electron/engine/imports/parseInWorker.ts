@@ -14,8 +14,12 @@ import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMe
 
 type Progress = (bytesRead: number, totalBytes: number, rows: number) => void;
 
-/** Below this size a file is parsed in-thread. */
-const WORKER_MIN_BYTES = 1024 * 1024;
+/**
+ * Below this size a file is parsed in-thread: a built worker starts in tens of ms, but one run from
+ * the TypeScript sources (tests, the bench, a CLI run through tsx) compiles its modules first, about
+ * 0.4 s of CPU, more than parsing a 30,000-row connection export takes.
+ */
+const WORKER_MIN_BYTES = import.meta.url.endsWith('.ts') ? 32 * 1024 * 1024 : 1024 * 1024;
 /**
  * Batches posted and not yet written: enough that the worker never waits on a writer that is
  * ready, few enough that the records in flight stay a few MB (a batch is ≤ 2,000 connections or
@@ -25,7 +29,7 @@ const MAX_IN_FLIGHT = 8;
 
 /**
  * Where files are parsed: TIECHECK_PARSE_IN=worker or =thread forces one way (the bench and the tests
- * compare the two); otherwise files of 1 MB and more go to the worker.
+ * compare the two); otherwise files of WORKER_MIN_BYTES and more go to the worker.
  */
 export function parsesInWorker(path: string): boolean {
   if (!workerFile()) return false;
@@ -39,7 +43,7 @@ export function parsesInWorker(path: string): boolean {
   }
 }
 
-/** streamConnectionFile, parsed in a worker thread for files of 1 MB and more. */
+/** streamConnectionFile, parsed in a worker thread for large files. */
 export function streamConnectionFileBeside(
   path: string,
   opts: ConnectionParseOptions,
@@ -51,7 +55,7 @@ export function streamConnectionFileBeside(
   return parseInWorker({ kind: 'connections', path, opts }, onBatch as (r: unknown[]) => void, onProgress, (err) => ImportError.wrap(path, err)) as Promise<StreamedConnections>;
 }
 
-/** streamInteractionFile, parsed in a worker thread for files of 1 MB and more. */
+/** streamInteractionFile, parsed in a worker thread for large files. */
 export function streamInteractionFileBeside(
   path: string,
   opts: InteractionParseOptions,

@@ -130,12 +130,13 @@ describe('parsing in a worker thread', () => {
     expect(worker.db).toEqual(thread.db);
   }, 240_000);
 
-  it('parses files of 1 MB and more in the worker by default, smaller ones in-thread', async () => {
+  it('parses large files in the worker by default (32 MB and more from the sources), smaller ones in-thread', async () => {
     const { parsesInWorker } = await import('../../../electron/engine/imports/parseInWorker');
     const ws = tempWorkspace();
     try {
       expect(parsesInWorker(ws.write('small.mbox', gmailMbox()))).toBe(false);
-      expect(parsesInWorker(ws.write('big.mbox', Buffer.alloc(1024 * 1024, 'a')))).toBe(true);
+      expect(parsesInWorker(ws.write('medium.mbox', Buffer.alloc(4 * 1024 * 1024, 'a')))).toBe(false);
+      expect(parsesInWorker(ws.write('big.mbox', Buffer.alloc(32 * 1024 * 1024, 'a')))).toBe(true);
       process.env.TIECHECK_PARSE_IN = 'worker';
       expect(parsesInWorker(ws.write('small2.mbox', gmailMbox()))).toBe(true);
     } finally {
