@@ -101,6 +101,8 @@ export interface ChildResult {
   rows?: { interactions: number; participants: number; contacts: number; persons: number; connections: number; identities: number };
   /** Imports: the largest RSS and V8 heap seen while the file was still being read (before the final relink). */
   parsePeakRssKb?: number;
+  /** Imports: CPU time of the main thread alone (the rest ran in the parse worker). */
+  mainThreadCpuMs?: number;
   parsePeakHeapKb?: number;
 }
 
