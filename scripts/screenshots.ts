@@ -59,6 +59,13 @@ try {
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(out, `person-${theme}.png`), fullPage: true });
   }
+  // The gate: the demo's waiting invitations, one opened to show its sentence and its records.
+  await page.goto(`${new URL(url).origin}/#/invitations`);
+  await page.waitForSelector('[data-testid="invitation-row"]', { timeout: 30_000 });
+  await page.locator('[data-verdict="met"] .inv-open').first().click();
+  await page.waitForSelector('[data-testid="invitation-sentence"]', { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(out, `invitations-${theme}.png`), fullPage: true });
   // The import flow of a diary whose kind column has no recognisable name: the mapping editor asks for it.
   await page.goto(`${new URL(url).origin}/#/import`);
   const diary = 'When,With,E-mail,How,Notes\n2025-01-05,Ann Bee,ann@example.org,lunch,Plans for spring\n2025-02-01,Bill Turner,,call,\n';

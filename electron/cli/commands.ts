@@ -17,9 +17,10 @@ import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain/rec
 import { allowOnly, flag, mapFlags, requireFlag, UsageError, type ParsedArgs } from './cliArgs';
 import { printImportSummary, printAudit } from './output';
 import { createProgressBar } from './progressBar';
+import { invitesCommand } from './invitesCommand';
 
 const CONNECTION_FORMATS = ['auto', 'linkedin', 'google', 'outlook', 'facebook', 'vcard', 'csv'];
-const INTERACTION_FORMATS = ['auto', 'linkedin-messages', 'linkedin-invitations', 'mbox', 'ics', 'calls', 'calls-xml', 'csv'];
+const INTERACTION_FORMATS = ['auto', 'linkedin-messages', 'linkedin-invitations', 'mbox', 'ics', 'calls', 'calls-xml', 'csv', 'facebook-requests'];
 
 function asOfFlag(args: ParsedArgs): string | undefined {
   const asOf = flag(args, 'as-of');
@@ -106,6 +107,7 @@ export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => 
     if (flag(args, 'json') === 'true') process.stdout.write(`${JSON.stringify(audit, null, 2)}\n`);
     else printAudit(audit);
   },
+  invites: invitesCommand,
   tag: async (ctx, args) => {
     allowOnly(args, ['db', 'add', 'remove', 'where', 'as-of']);
     const add = flag(args, 'add');

@@ -10,11 +10,16 @@ Commands:
           friends JSON, vCard, any CSV of people).
   log     [--me ID]... [--format auto|linkedin-messages|mbox|ics|calls|csv] [--map field=Column]...
           [--json] FILE...
-          Import your interaction records (LinkedIn messages.csv, mbox, .ics, call logs).
+          Import your interaction records (LinkedIn messages.csv, mbox, .ics, call logs), and
+          invitations waiting (LinkedIn Invitations.csv, Facebook received_friend_requests.json).
   meet    --with NAME|EMAIL|URL --kind in_person|call|video|email|message --date YYYY-MM-DD [--note TEXT]
           Log a meeting by hand.
   audit   [--as-of YYYY-MM-DD] [--json]
           Decide, person by person, whether each link is real, fading, an acquaintance or dilution.
+  invites [--as-of YYYY-MM-DD] [--json]
+          Judge the invitations waiting from people who are not connections yet (LinkedIn
+          Invitations.csv, Facebook received_friend_requests.json, imported with log): met,
+          talked, contact or never, by the same evidence and rules as the audit.
   tag     (--add TAG | --remove TAG) --where FILTER
           Tag every connection a filter matches, e.g. --where "tier=dilution and connectedOn<2020-01-01".
   export  --tag TAG --out FILE.csv

@@ -2,6 +2,7 @@
 import { useRoute } from './router';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ImportPage } from '../features/import/ImportPage';
+import { InvitationsPage } from '../features/invitations/InvitationsPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/person/PersonPage';
 import { ReviewPage } from '../features/review/ReviewPage';
@@ -12,6 +13,7 @@ const NAV: { page: string; label: string }[] = [
   { page: 'dashboard', label: 'Dashboard' },
   { page: 'people', label: 'People' },
   { page: 'import', label: 'Import' },
+  { page: 'invitations', label: 'Invitations' },
   { page: 'review', label: 'Review links' },
   { page: 'report', label: 'Report' },
   { page: 'settings', label: 'Settings' },
@@ -26,6 +28,8 @@ function CurrentPage() {
       return route.param ? <PersonPage id={route.param} /> : <PeoplePage initialFilter="" />;
     case 'import':
       return <ImportPage />;
+    case 'invitations':
+      return <InvitationsPage openKey={route.param} />;
     case 'review':
       return <ReviewPage />;
     case 'report':

@@ -17,6 +17,7 @@ import {
   rulesSchema,
   tagName,
 } from './schemas';
+import { invitationKey, invitationRowSchema } from './invitationSchemas';
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -137,6 +138,19 @@ export const calls = {
     z.object({ operationId: z.string(), newPersonId: z.string() }),
   ),
   'person:undo': call(z.object({ operationId: z.string().max(64) }).strict(), z.object({ undone: z.boolean() })),
+
+  // Invitations at the gate (SPEC §9 `invites`): senders who are not connections, judged by the
+  // audit's evidence; tagged and exported by the sender's key (they are not persons).
+  'invites:list': call(z.object({ asOf: dayString.optional() }).strict(), z.object({ asOf: z.string(), invitations: z.array(invitationRowSchema) })),
+  'invites:detail': call(
+    z.object({ key: invitationKey, asOf: dayString.optional() }).strict(),
+    z.object({ invitation: invitationRowSchema, records: personDetailSchema.shape.records }),
+  ),
+  'invites:tag': call(z.object({ action: z.enum(['add', 'remove']), tag: tagName, keys: z.array(invitationKey).min(1).max(100_000) }).strict(), z.object({ changed: z.number() })),
+  'invites:export': call(
+    z.object({ keys: z.array(invitationKey).max(100_000).optional(), asOf: dayString.optional() }).strict(),
+    z.object({ fileName: z.string(), csv: z.string(), rows: z.number() }),
+  ),
 
   // The whole database: a download of a consistent copy (base64, for both doors: no file path ever
   // comes from the UI), a restore from a staged file, and deletion of everything.

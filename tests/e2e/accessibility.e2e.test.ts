@@ -1,4 +1,4 @@
-// axe-core on every page (dashboard with the demo, people, a person, import, review, report, settings) in the light and
+// axe-core on every page (dashboard with the demo, people, a person, import, invitations, review, report, settings) in the light and
 // dark themes: no serious or critical WCAG 2.1 A/AA violation. Every finding is also written to test-results/axe.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ function pages(personId: string): { name: string; route: string; ready: (page: P
     { name: 'people', route: '#/people', ready: (p) => p.getByRole('grid', { name: 'Connections' }).locator('.people-row').first().waitFor({ timeout: 30_000 }) },
     { name: 'person', route: `#/person/${encodeURIComponent(personId)}`, ready: (p) => p.getByRole('heading', { name: 'Why this score' }).waitFor({ timeout: 30_000 }) },
     { name: 'import', route: '#/import', ready: (p) => p.getByRole('heading', { name: 'Where do I get this file?' }).waitFor({ timeout: 30_000 }) },
+    { name: 'invitations', route: '#/invitations', ready: (p) => p.getByTestId('invitation-row').first().waitFor({ timeout: 30_000 }) },
     { name: 'review', route: '#/review', ready: (p) => p.locator('main h1').first().waitFor({ timeout: 30_000 }) },
     { name: 'report', route: '#/report', ready: (p) => p.locator('.tc-share-number').first().waitFor({ timeout: 60_000 }) },
     { name: 'settings', route: '#/settings', ready: (p) => p.getByLabel('Recent means within (months)').waitFor({ timeout: 30_000 }) },

@@ -10,7 +10,7 @@ import { readPersonEvidenceRows } from './runAudit';
 import { UserFacingError } from '../handlers/handlerTypes';
 import type { AuditRules } from '../../../shared/domain/audit';
 
-interface RecordRow {
+export interface RecordRow {
   id: number;
   kind: EvidenceRow['kind'];
   day: string;
@@ -27,7 +27,7 @@ interface RecordRow {
   evidenceJson: string;
 }
 
-function explainRecord(r: RecordRow, asOf: string, rules: AuditRules, twoWayThreads: Set<string>): string {
+export function explainRecord(r: RecordRow, asOf: string, rules: AuditRules, twoWayThreads: Set<string>): string {
   if (r.day > asOf) return 'after the audit date: ignored';
   if (r.automated) return 'automated or mailing-list message: never a conversation';
   if (r.kind === 'email' || r.kind === 'message') {

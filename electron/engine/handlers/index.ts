@@ -5,9 +5,10 @@ import { UserFacingError, type Handlers } from './handlerTypes';
 import { auditHandlers } from './auditHandlers';
 import { dataHandlers } from './dataHandlers';
 import { importHandlers } from './importHandlers';
+import { invitationHandlers } from './invitationHandlers';
 import { settingsHandlers } from './settingsHandlers';
 
-export const handlers: Handlers = { ...settingsHandlers, ...importHandlers, ...auditHandlers, ...dataHandlers };
+export const handlers: Handlers = { ...settingsHandlers, ...importHandlers, ...auditHandlers, ...dataHandlers, ...invitationHandlers };
 
 /** Calls that change nothing an audit depends on; every other call drops the cached audits. */
 const LEAVES_AUDIT_AS_IS = new Set<Channel>([
@@ -28,6 +29,11 @@ const LEAVES_AUDIT_AS_IS = new Set<Channel>([
   'report:html',
   'report:pdf',
   'review:list',
+  // Invitation senders are not persons: nothing here reaches the audit.
+  'invites:list',
+  'invites:detail',
+  'invites:tag',
+  'invites:export',
 ]);
 
 /** Validates the request against the contract, runs its handler, and never lets a stack trace cross. */

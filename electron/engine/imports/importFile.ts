@@ -7,6 +7,7 @@ import type { ImportSummary } from '../../../shared/api/schemas';
 import type { OwnIdentity } from '../../../shared/domain/records';
 import { ImportError } from '../importers/importError';
 import { detectConnectionFormat } from '../importers/connections';
+import type { InvitationRecord } from '../importers/interactions';
 import { streamConnectionFileBeside, streamInteractionFileBeside } from './parseInWorker';
 import { decodeText } from '../importers/text';
 import { ConnectionSession, createBatch } from './connectionSession';
@@ -150,7 +151,7 @@ async function importInteractionsFile(db: Db, path: string, fileName: string, op
   );
   db.prepare(`UPDATE import_batches SET format = ? WHERE id = ?`).run(info.format, batchId);
   session.addSkipped(info.skipped);
-  if (info.invitations?.length) storeInvitations(db, batchId, info.invitations);
+  const invitationsAdded = info.invitations?.length ? storeInvitations(db, batchId, info.invitations) : 0;
   // With no identity of yours known yet, the file's own owner hints are the best guess; say so.
   let adoptedOwner = newlyMine.length > 0;
   if (readMe(db).length === 0 && info.ownerHints.length > 0) {
@@ -162,7 +163,7 @@ async function importInteractionsFile(db: Db, path: string, fileName: string, op
   // so only the contacts this file touched need linking (unless you were just identified).
   relinkContacts(db, adoptedOwner ? undefined : { ids: session.enrichedContacts, fromId: session.firstNewContactId });
   const found = summariseFound(db, batchId);
-  const counts = { added: session.counts.added, updated: 0, skipped: session.counts.skipped, missing: 0, removed: 0 };
+  const counts = { added: session.counts.added + invitationsAdded, updated: 0, skipped: session.counts.skipped, missing: 0, removed: 0 };
   finishBatch(db, batchId, { ...counts, duplicate: session.counts.duplicate });
   return {
     file: fileName,
@@ -194,7 +195,10 @@ function finishBatch(db: Db, batchId: number, counts: Record<string, number>): v
   }
 }
 
-function storeInvitations(db: Db, batchId: number, invitations: { name: string; profileUrl?: string; direction: string; sentAt: string | null }[]): void {
-  const insert = db.prepare(`INSERT OR IGNORE INTO invitations (batch_id, name, profile_url, direction, sent_at) VALUES (?, ?, ?, ?, ?)`);
-  for (const inv of invitations) insert.run(batchId, inv.name, inv.profileUrl ?? '', inv.direction, inv.sentAt);
+/** Returns how many were new: an invitation already stored (the same file again) is not added twice. */
+function storeInvitations(db: Db, batchId: number, invitations: InvitationRecord[]): number {
+  const insert = db.prepare(`INSERT OR IGNORE INTO invitations (batch_id, name, profile_url, direction, sent_at, network, message) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  let added = 0;
+  for (const inv of invitations) added += insert.run(batchId, inv.name, inv.profileUrl ?? '', inv.direction, inv.sentAt, inv.network ?? 'linkedin', inv.message ?? '').changes;
+  return added;
 }

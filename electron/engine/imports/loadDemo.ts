@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/openDatabase';
 import { generateDemoBundle } from '../../../shared/demo';
+import { writeDemoInvitationsText } from '../../../shared/demo/demoInvitations';
 import { todayUtc } from '../../../shared/audit/calendarDays';
 import { importFile } from './importFile';
 import { addMe } from '../store/settingsStore';
@@ -41,7 +42,9 @@ export async function loadDemoNetwork(db: Db, opts: DemoOptions = {}) {
     let connections = 0;
     let interactions = 0;
     // Connections first, so that every record finds its person.
-    const ordered = [...bundle.files].sort((a, b) => Number(!/connections/i.test(a.name)) - Number(!/connections/i.test(b.name)));
+    // The invitations waiting at the gate come last: judged against everything else.
+    const files = [...bundle.files, { name: 'Invitations.csv', text: writeDemoInvitationsText(bundle.network) }];
+    const ordered = files.sort((a, b) => Number(!/connections/i.test(a.name)) - Number(!/connections/i.test(b.name)));
     const written = ordered.map((file) => {
       const path = join(dir, file.name);
       writeFileSync(path, file.text);

@@ -140,6 +140,11 @@ async function previewInteractions(path: string, head: Buffer, fileName: string,
   } catch (err) {
     if (!controller.signal.aborted) throw err;
   }
+  // Invitation files hold no records: show the invitations themselves, as they will be judged.
+  const invitations = info?.invitations ?? [];
+  for (const inv of invitations.slice(0, PREVIEW_ROWS - rows.length)) {
+    rows.push({ line: '', kind: `${inv.direction} invitation`, date: inv.sentAt ?? '', people: inv.name || inv.profileUrl || '', subject: inv.message ?? '' });
+  }
   return {
     format: info?.format ?? format ?? req.format ?? 'auto',
     network: null,
@@ -147,7 +152,7 @@ async function previewInteractions(path: string, head: Buffer, fileName: string,
     columns: layout?.columns ?? INTERACTION_ROW_COLUMNS,
     mapping: layout?.mapping ?? {},
     rows,
-    totalRows: info?.records ?? rows.length,
+    totalRows: (info?.records ?? rows.length) + invitations.length,
     skipped: info?.skipped ?? [],
     warnings: info?.warnings ?? [],
   };

@@ -17,6 +17,7 @@ import { DashboardEmpty } from './DashboardEmpty';
 import { useAppInfo, useAudit, useAuditHistory } from './dashboardQueries';
 import { Headline } from './Headline';
 import { NetworkPanel } from './NetworkPanel';
+import { InvitationsLine } from '../invitations/InvitationsLine';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -44,6 +45,7 @@ export function DashboardPage() {
           Click any bar, slice or number to see the people behind it. <a href="#/report">Open the report</a>
         </p>
       </div>
+      <InvitationsLine />
       <Headline model={model} onSelect={onSelect} />
       <div className="dash-grid">
         <NetworkPanel persons={audit.data.persons} onSelect={onSelect} />

@@ -11,6 +11,8 @@ export function guessKind(fileName: string): SourceKind {
   const ext = name.slice(name.lastIndexOf('.'));
   if (ext === '.vcf') return 'connections';
   if (ext === '.mbox' || ext === '.ics' || ext === '.xml' || !name.includes('.')) return 'interactions';
+  // Friend requests are invitations waiting at the gate, judged against your records, not friends.
+  if (/friend[-_ ]?requests?/.test(name)) return 'interactions';
   if (CONNECTION_NAME.test(name)) return 'connections';
   if (INTERACTION_NAME.test(name)) return 'interactions';
   return 'connections';
@@ -40,6 +42,7 @@ export const INTERACTION_FORMATS = [
   { value: 'calls', label: 'Call log (CSV)' },
   { value: 'calls-xml', label: 'Android call log (XML)' },
   { value: 'facebook-messages', label: 'Facebook messages (JSON)' },
+  { value: 'facebook-requests', label: 'Facebook friend requests (JSON)' },
   { value: 'csv', label: 'Any CSV of interactions' },
 ];
 

@@ -12,7 +12,7 @@ let dir: string;
 let db: string;
 
 function tiecheck(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/cli/index.ts'), ...args], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/tiecheck.mjs'), ...args], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },

@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 let dir: string;
 
 function tiecheck(args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/cli/index.ts'), ...args], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/tiecheck.mjs'), ...args], {
     cwd: dir,
     encoding: 'utf8',
     // HOME points into the temp folder: a mistake must never reach the real default database.

@@ -53,7 +53,7 @@ describe('electron-builder.yml', () => {
   it('ships only the build in an asar, better-sqlite3 unpacked and rebuilt for Electron, no URL scheme, no publishing', async () => {
     const config = await loadConfig();
     const files = (config.files as { filter: string[] }[]).flatMap((f) => f.filter ?? f);
-    expect(files).toEqual(['out/**', 'package.json']);
+    expect(files).toEqual(['out/**', '!out/cli/**', 'package.json']);
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**/*.node');
     expect(config.npmRebuild).toBe(true);

@@ -36,7 +36,7 @@ function friendList(data: unknown): FriendEntry[] | null {
   if (Array.isArray(data)) return data as FriendEntry[];
   if (data && typeof data === 'object') {
     const o = data as Record<string, unknown>;
-    for (const key of ['friends_v2', 'friends', 'received_requests_v2', 'sent_requests_v2']) {
+    for (const key of ['friends_v2', 'friends']) {
       if (Array.isArray(o[key])) return o[key] as FriendEntry[];
     }
   }
@@ -77,6 +77,10 @@ export function parseFacebookFriends(text: string, file: string): ParsedConnecti
     throw new ImportError(file, line, `not valid JSON (${detail.replace(/^JSON\.parse: /, '')})`);
   }
   const friends = friendList(data);
+  // Friend requests are invitations, not friends: judged at the gate (`log`), never made connections.
+  if (!friends && data && typeof data === 'object' && ['received_requests_v2', 'received_requests', 'sent_requests_v2', 'sent_requests'].some((k) => k in data)) {
+    throw new ImportError(file, null, 'friend requests are invitations, not friends: read received_friend_requests.json with tiecheck log (or as records in the app)');
+  }
   if (!friends) throw new ImportError(file, null, 'not a Facebook friends file (no "friends" or "friends_v2" list)');
   const lines = nameLines(text);
   const exact = lines.length === friends.length;

@@ -7,6 +7,7 @@ import { streamCallsCsv } from './callsCsv';
 import { streamCallsXml } from './callsXml';
 import { columnKey } from './csvSource';
 import { streamFacebookMessages } from './facebookMessages';
+import { streamFacebookRequests } from './facebookRequests';
 import { streamIcs } from './ics';
 import type { InteractionFileInfo, InteractionFormat, InteractionParseOptions } from './interactionFile';
 import { streamInteractionsCsv } from './interactionsCsv';
@@ -38,6 +39,7 @@ export function detectInteractionFormat(fileName: string, head: Buffer): Interac
   if (start.startsWith('From ')) return 'mbox';
   if (/^BEGIN:VCALENDAR/i.test(start)) return 'ics';
   if (start.startsWith('<')) return /<calls[\s>/]|<call\s/.test(start) ? 'calls-xml' : null;
+  if (start.startsWith('{') && /"received_requests(?:_v2)?"\s*:/.test(start)) return 'facebook-requests';
   if (start.startsWith('{')) return /"participants"\s*:/.test(start) && /"messages"\s*:/.test(start) ? 'facebook-messages' : null;
   if (/\.(?:mbox|mbx)$/.test(name)) return 'mbox';
   if (/\.(?:ics|ical|ifb)$/.test(name)) return 'ics';
@@ -71,6 +73,7 @@ const READERS: Record<InteractionFormat, typeof streamMbox> = {
   'calls-xml': streamCallsXml,
   csv: streamInteractionsCsv,
   'facebook-messages': streamFacebookMessages,
+  'facebook-requests': streamFacebookRequests,
 };
 
 /**

@@ -9,7 +9,8 @@ export type InteractionFormat =
   | 'calls'
   | 'calls-xml'
   | 'csv'
-  | 'facebook-messages';
+  | 'facebook-messages'
+  | 'facebook-requests';
 
 export interface InteractionParseOptions {
   format?: 'auto' | InteractionFormat;
@@ -31,6 +32,10 @@ export interface InvitationRecord {
   profileUrl?: string;
   direction: 'incoming' | 'outgoing';
   sentAt: string | null;
+  /** The network the invitation came on (default linkedin). */
+  network?: string;
+  /** The invitation's own note, when it had one. */
+  message?: string;
 }
 
 export interface InteractionFileInfo {

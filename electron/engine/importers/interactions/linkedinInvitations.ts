@@ -21,7 +21,7 @@ export async function streamLinkedinInvitations(
   const invitations: InvitationRecord[] = [];
   const ownNames = new IdentityTally();
   const ownUrls = new IdentityTally();
-  let c: Record<'from' | 'to' | 'sentAt' | 'direction' | 'inviterUrl' | 'inviteeUrl', number> | null = null;
+  let c: Record<'from' | 'to' | 'sentAt' | 'message' | 'direction' | 'inviterUrl' | 'inviteeUrl', number> | null = null;
   const summary = await streamCsvRows(
     path,
     opts,
@@ -30,6 +30,7 @@ export async function streamLinkedinInvitations(
         from: findColumn(h, ['From']),
         to: findColumn(h, ['To']),
         sentAt: findColumn(h, ['Sent At']),
+        message: findColumn(h, ['Message']),
         direction: findColumn(h, ['Direction']),
         inviterUrl: findColumn(h, ['inviterProfileUrl', 'Inviter Profile Url']),
         inviteeUrl: findColumn(h, ['inviteeProfileUrl', 'Invitee Profile Url']),
@@ -53,6 +54,8 @@ export async function streamLinkedinInvitations(
       if (!name && !url) return batcher.skip(row.line, 'no name or profile URL');
       const invitation: InvitationRecord = { name, direction, sentAt: parseInstant(cell(cols.sentAt)) };
       if (url) invitation.profileUrl = url;
+      const message = cell(cols.message);
+      if (message) invitation.message = message.slice(0, 2000);
       invitations.push(invitation);
     },
     (read, total) => onProgress?.(read, total, 0),

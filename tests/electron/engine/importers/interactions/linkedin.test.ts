@@ -109,7 +109,7 @@ describe('LinkedIn Invitations.csv', async () => {
     expect(info.records).toBe(0);
     expect(info.invitations).toEqual([
       { name: 'Jane Doe', direction: 'incoming', sentAt: '2023-08-18T09:08:00Z', profileUrl: 'https://www.linkedin.com/in/jane-doe-123' },
-      { name: 'Kim Lee', direction: 'outgoing', sentAt: '2023-08-19T10:00:00Z' },
+      { name: 'Kim Lee', direction: 'outgoing', sentAt: '2023-08-19T10:00:00Z', message: "Hi Kim, let's connect" },
     ]);
   });
 

@@ -8,12 +8,13 @@ import {
   bulkMessage, CALLS_CSV, callsXml, facebookThread, FixtureDir, gmailMbox, googleCalendar, INTERACTIONS_CSV, INVITATIONS_2023,
   MESSAGES_2025,
 } from '../../../../fixtures/interactions/interactionFixtures';
+import { writeFacebookRequestsText } from '../../../../../shared/demo/invitations';
 
 const dir = new FixtureDir();
 afterAll(() => dir.remove());
 
 const FORMATS: ('auto' | InteractionFormat)[] = [
-  'auto', 'mbox', 'ics', 'linkedin-messages', 'linkedin-invitations', 'calls', 'calls-xml', 'csv', 'facebook-messages',
+  'auto', 'mbox', 'ics', 'linkedin-messages', 'linkedin-invitations', 'calls', 'calls-xml', 'csv', 'facebook-messages', 'facebook-requests',
 ];
 
 const SAMPLES: [InteractionFormat, string][] = [
@@ -25,6 +26,7 @@ const SAMPLES: [InteractionFormat, string][] = [
   ['calls-xml', callsXml()],
   ['csv', INTERACTIONS_CSV],
   ['facebook-messages', facebookThread()],
+  ['facebook-requests', writeFacebookRequestsText([{ name: 'Zoë Hart', sentAt: '2026-05-30T18:00:00Z' }, { name: 'Đinh Ngọc', sentAt: '2026-05-01T08:00:00Z' }])],
 ];
 
 let n = 0;

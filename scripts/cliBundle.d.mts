@@ -1,0 +1,5 @@
+// Types of scripts/cliBundle.mjs, for the tests that build a bundle of their own.
+export const projectRoot: string;
+export function cliDir(root?: string): string;
+export function cliIsStale(root?: string): boolean;
+export function buildCli(opts?: { root?: string; quiet?: boolean }): Promise<{ built: boolean; ms: number }>;

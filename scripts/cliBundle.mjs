@@ -1,0 +1,142 @@
+// The command line as built JavaScript: bundles electron/cli (and every engine worker) with esbuild into
+// out/cli/, and tells whether that bundle is older than the sources it was built from.
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const cliDir = (root = projectRoot) => join(root, 'out', 'cli');
+
+/**
+ * Entries: the CLI itself and every `*Worker.ts` of the engine, each to `<name>.js` beside the CLI, where
+ * the code that starts a worker looks for it (see electron/engine/jobs/runImportJob.ts).
+ */
+function entryPoints(root) {
+  const entries = { index: join(root, 'electron', 'cli', 'index.ts') };
+  const walk = (dir) => {
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, item.name);
+      if (item.isDirectory()) walk(path);
+      else if (/Worker\.ts$/.test(item.name)) entries[basename(item.name, '.ts')] = path;
+    }
+  };
+  walk(join(root, 'electron', 'engine'));
+  return entries;
+}
+
+/**
+ * True when out/cli is missing, or a file it was built from changed or went away since: one stat per source
+ * (a few milliseconds), its mtime compared with the one it had at the build, so that a clock skewed into the
+ * future cannot make every run build again. A new module needs no check: the module that imports it changed.
+ */
+export function cliIsStale(root = projectRoot) {
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(join(cliDir(root), 'build.json'), 'utf8'));
+  } catch {
+    return true;
+  }
+  if (!existsSync(join(cliDir(root), 'index.js'))) return true;
+  for (const [input, mtimeMs] of Object.entries(stamp.inputs)) {
+    try {
+      if (statSync(join(root, input)).mtimeMs !== mtimeMs) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Builds into a fresh folder and swaps it in, so that a concurrent run never sees half a bundle; a lock
+ * keeps parallel first runs (test files, say) from building it more than once.
+ */
+export async function buildCli({ root = projectRoot, quiet = true } = {}) {
+  mkdirSync(join(root, 'out'), { recursive: true });
+  const lock = acquireLock(join(root, 'out', 'cli.lock'));
+  try {
+    if (lock.waited && !cliIsStale(root)) return { built: false, ms: 0 };
+    const { build } = await import('esbuild');
+    const started = Date.now();
+    const temp = join(root, 'out', `cli.build-${process.pid}`);
+    rmSync(temp, { recursive: true, force: true });
+    let result;
+    try {
+      result = await build({
+        absWorkingDir: root,
+        entryPoints: entryPoints(root),
+        outdir: temp,
+        bundle: true,
+        // The engine loads only once a command runs, so `--help` reads a few kilobytes.
+        splitting: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        // Dependencies load from node_modules as they do under tsx: better-sqlite3 is native, jsdom and
+        // playwright-core read their own files at run time, and the bundle stays small and quick to build.
+        packages: 'external',
+        jsx: 'automatic',
+        // The report renders renderer components, which import their styles for Vite; Node needs none.
+        loader: { '.css': 'empty', '.svg': 'empty', '.png': 'empty' },
+        chunkNames: 'chunk-[hash]',
+        sourcemap: 'linked',
+        metafile: true,
+        logLevel: quiet ? 'silent' : 'warning',
+        banner: { js: '// Built by scripts/cliBundle.mjs from electron/ and shared/: edit those, not this.' },
+      });
+    } catch (err) {
+      rmSync(temp, { recursive: true, force: true });
+      // One line naming the source, for the CLI to print (npm run build:cli shows the whole report).
+      const first = err.errors?.[0];
+      throw first ? new Error(`${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}`) : err;
+    }
+    const migrations = join(root, 'electron', 'engine', 'db', 'migrations');
+    cpSync(migrations, join(temp, 'migrations'), { recursive: true });
+    const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
+    const migrationsRel = relative(root, migrations).split('\\').join('/');
+    sources.push(migrationsRel, ...readdirSync(migrations).map((file) => `${migrationsRel}/${file}`));
+    if (existsSync(join(root, 'scripts', 'cliBundle.mjs'))) sources.push('scripts/cliBundle.mjs');
+    const inputs = {};
+    const finished = Date.now();
+    for (const source of sources) {
+      const mtimeMs = statSync(join(root, source)).mtimeMs;
+      // A source saved while the build ran may not be in it: the next run builds again.
+      inputs[source] = mtimeMs >= started && mtimeMs <= finished ? -1 : mtimeMs;
+    }
+    writeFileSync(join(temp, 'build.json'), JSON.stringify({ builtAtMs: started, inputs }, null, 1));
+    swapIn(temp, cliDir(root), join(root, 'out', `cli.old-${process.pid}`));
+    return { built: true, ms: Date.now() - started };
+  } finally {
+    lock.release();
+  }
+}
+
+/** Replaces `dir` by `temp`: two renames, so the folder is never half written. */
+function swapIn(temp, dir, old) {
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(dir)) renameSync(dir, old);
+  renameSync(temp, dir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** An exclusive lock file; one older than two minutes is left from a build that died, and is taken over. */
+function acquireLock(lockFile) {
+  const deadline = Date.now() + 120_000;
+  let waited = false;
+  for (;;) {
+    try {
+      closeSync(openSync(lockFile, 'wx'));
+      return { waited, release: () => rmSync(lockFile, { force: true }) };
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - statSync(lockFile).mtimeMs > 120_000) rmSync(lockFile, { force: true });
+      } catch {
+        // Released between the two calls: try again.
+      }
+      if (Date.now() > deadline) throw new Error(`another build of the command line still holds ${lockFile}`);
+      waited = true;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+}
