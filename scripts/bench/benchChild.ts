@@ -35,7 +35,7 @@ function mainThreadCpuMs(): number {
 }
 
 async function runImport(req: Extract<ChildTask, { task: 'import' }>): Promise<ChildResult> {
-  // Where the file is parsed (imports/parseInWorker.ts): forced when the bench compares the two ways.
+  // Where the file is parsed (imports/parseBesideWrites.ts): forced when the bench compares the two ways.
   if (req.parseIn) process.env.TIECHECK_PARSE_IN = req.parseIn;
   const ctx = createEngine({ dbPath: req.dbPath, door: 'browser' });
   if (req.me?.length) addMe(ctx.db, req.me);

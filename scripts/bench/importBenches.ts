@@ -185,7 +185,7 @@ export async function benchMbox(data: BenchData): Promise<BenchRow[]> {
   const scan = await runChild({ task: 'lineScan', file });
   progress(`  node line scan: ${fmt.sec(scan.ms)}`);
   const dbPath = await data.freshConnectionsDb(join(data.dir, 'mbox.db'));
-  // Parsed in-thread first (the way before imports/parseInWorker.ts), into its own copy of the database.
+  // Parsed in-thread first (the way before imports/parseBesideWrites.ts), into its own copy of the database.
   const threadDb = await data.freshConnectionsDb(join(data.dir, 'mbox-thread.db'));
   const inThread = await runChild({ task: 'import', dbPath: threadDb, file, kind: 'interactions', me: data.me(), parseIn: 'thread' });
   progress(`  importFile, parsed in-thread: ${fmt.sec(inThread.ms)}, cpu ${fmt.sec(inThread.cpuMs)}, rss ${fmt.mb(inThread.maxRssKb)}`);

@@ -8,7 +8,7 @@ import type { OwnIdentity } from '../../../shared/domain/records';
 import { ImportError } from '../importers/importError';
 import { detectConnectionFormat } from '../importers/connections';
 import type { InvitationRecord } from '../importers/interactions';
-import { streamConnectionFileBeside, streamInteractionFileBeside } from './parseInWorker';
+import { streamConnectionFileBeside, streamInteractionFileBeside } from './parseBesideWrites';
 import { decodeText } from '../importers/text';
 import { ConnectionSession, createBatch } from './connectionSession';
 import { InteractionSession } from './interactionSession';

@@ -1,4 +1,4 @@
-// The messages between an import and the worker thread that parses its file (parseInWorker.ts ↔ parseWorker.ts).
+// The messages between an import and the worker thread that parses its file (parseBesideWrites.ts ↔ parseWorker.ts).
 import type { ConnectionParseOptions, StreamedConnections } from '../importers/connections';
 import type { InteractionFileInfo, InteractionParseOptions } from '../importers/interactions';
 

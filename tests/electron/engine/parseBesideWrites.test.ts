@@ -131,7 +131,7 @@ describe('parsing in a worker thread', () => {
   }, 240_000);
 
   it('parses large files in the worker by default (32 MB and more from the sources), smaller ones in-thread', async () => {
-    const { parsesInWorker } = await import('../../../electron/engine/imports/parseInWorker');
+    const { parsesInWorker } = await import('../../../electron/engine/imports/parseBesideWrites');
     const ws = tempWorkspace();
     try {
       expect(parsesInWorker(ws.write('small.mbox', gmailMbox()))).toBe(false);
