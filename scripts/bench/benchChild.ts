@@ -19,7 +19,24 @@ async function measure(work: () => Promise<Measured> | Measured): Promise<ChildR
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, ...out };
 }
 
+/**
+ * CPU time of this process's main thread alone (Linux /proc, 10 ms ticks; NaN elsewhere): with the
+ * parsing in a worker thread it is the import's critical path, what the wall time approaches when a
+ * second core is free.
+ */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function runImport(req: Extract<ChildTask, { task: 'import' }>): Promise<ChildResult> {
+  // Where the file is parsed (imports/parseBesideWrites.ts): forced when the bench compares the two ways.
+  if (req.parseIn) process.env.TIECHECK_PARSE_IN = req.parseIn;
   const ctx = createEngine({ dbPath: req.dbPath, door: 'browser' });
   if (req.me?.length) addMe(ctx.db, req.me);
   let parsePeakRssKb = 0;
@@ -40,10 +57,12 @@ async function runImport(req: Extract<ChildTask, { task: 'import' }>): Promise<C
     const progress: ChildProgress = { ms: t - start, bytes, totalBytes, rows, rssKb: Math.round(m.rss / 1024) };
     process.stdout.write(JSON.stringify({ progress }) + '\n');
   };
+  const main0 = mainThreadCpuMs();
   const result = await measure(async () => {
     const summary = await importFile(ctx.db, req.file, { kind: req.kind, format: req.format, onProgress });
     return { count: summary.added + summary.updated + summary.skipped, added: summary.added, skipped: summary.skipped, format: summary.format, warnings: summary.warnings.slice(0, 5) };
   });
+  result.mainThreadCpuMs = mainThreadCpuMs() - main0;
   result.parsePeakRssKb = parsePeakRssKb;
   result.parsePeakHeapKb = parsePeakHeapKb;
   const count = (table: string): number => (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

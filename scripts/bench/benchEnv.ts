@@ -79,7 +79,7 @@ export async function writeChunks(path: string, chunks: Iterable<string>): Promi
 
 /** What a child process is asked to do (see benchChild.ts). */
 export type ChildTask =
-  | { task: 'import'; dbPath: string; file: string; kind: 'connections' | 'interactions'; format?: string; me?: { kind: 'email' | 'url' | 'name'; value: string }[] }
+  | { task: 'import'; dbPath: string; file: string; kind: 'connections' | 'interactions'; format?: string; me?: { kind: 'email' | 'url' | 'name'; value: string }[]; parseIn?: 'thread' | 'worker' }
   | { task: 'papaparse'; file: string; stream: boolean }
   | { task: 'icalParse'; file: string }
   | { task: 'lineScan'; file: string }
@@ -101,6 +101,8 @@ export interface ChildResult {
   rows?: { interactions: number; participants: number; contacts: number; persons: number; connections: number; identities: number };
   /** Imports: the largest RSS and V8 heap seen while the file was still being read (before the final relink). */
   parsePeakRssKb?: number;
+  /** Imports: CPU time of the main thread alone (the rest ran in the parse worker). */
+  mainThreadCpuMs?: number;
   parsePeakHeapKb?: number;
 }
 

@@ -1,7 +1,8 @@
 // Computes the audit (SPEC §3–§4) from the database: evidence per person as of a date, tiers, scores.
 import type { Db } from '../db/openDatabase';
 import type { AuditPerson, AuditResult, AuditRules, Evidence } from '../../../shared/domain/audit';
-import { collectEvidence, emptyEvidence, type EvidenceRow } from '../../../shared/audit/evidence';
+import { emptyEvidence, type EvidenceRow } from '../../../shared/audit/evidence';
+import { queryEvidence } from './evidenceQuery';
 import { verdictOf } from '../../../shared/audit/classify';
 import { summarise } from '../../../shared/audit/summary';
 import { todayUtc } from '../../../shared/audit/calendarDays';
@@ -16,11 +17,6 @@ const EVIDENCE_COLUMNS = `i.id, i.kind, i.day, i.thread_key, i.connected, i.othe
   JOIN contacts c ON c.id = p.contact_id
  WHERE i.day <= ? AND (c.person_id IS NOT NULL OR c.status = 'own')`;
 
-/** Reads every participant row of interactions up to asOf whose contact is a person or you. */
-export function readEvidenceRows(db: Db, asOf: string): Iterable<EvidenceRow> {
-  return toEvidenceRows(db.prepare(`SELECT ${EVIDENCE_COLUMNS}`).raw(true).iterate(asOf) as Iterable<RawEvidenceRow>);
-}
-
 /** The same rows, limited to the meetings and threads one person takes part in (a person's page). */
 export function readPersonEvidenceRows(db: Db, asOf: string, personId: string): EvidenceRow[] {
   const sql = `SELECT ${EVIDENCE_COLUMNS}
@@ -31,7 +27,7 @@ export function readPersonEvidenceRows(db: Db, asOf: string, personId: string): 
   return Array.from(toEvidenceRows(rows), (row) => ({ ...row }));
 }
 
-/** One row object, refilled for every row: collectEvidence copies what it keeps (30,000 persons, a million rows). */
+/** One row object, refilled for every row: collectEvidence copies what it keeps. */
 function toEvidenceRows(raw: Iterable<RawEvidenceRow>): Iterable<EvidenceRow> {
   return (function* () {
     const row = {} as EvidenceRow;
@@ -53,8 +49,9 @@ function toEvidenceRows(raw: Iterable<RawEvidenceRow>): Iterable<EvidenceRow> {
   })();
 }
 
+/** Per-person evidence as of a date, counted inside SQLite (see evidenceQuery.ts). */
 export function evidenceAsOf(db: Db, asOf: string, rules: AuditRules): Map<string, Evidence> {
-  return collectEvidence(readEvidenceRows(db, asOf), rules);
+  return queryEvidence(db, asOf, rules);
 }
 
 interface PersonRow {

@@ -20,7 +20,8 @@ export interface Migration {
 /** The migrations folder sits beside this module in the sources and beside the bundle in a build. */
 function migrationsDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'migrations'), join(here, 'db', 'migrations'), join(here, '..', 'engine', 'db', 'migrations')];
+  // A build may also put this module in a shared chunk one folder below the bundle (out/main/chunks).
+  const candidates = [join(here, 'migrations'), join(here, 'db', 'migrations'), join(here, '..', 'engine', 'db', 'migrations'), join(here, '..', 'migrations')];
   const found = candidates.find((dir) => existsSync(dir));
   if (!found) throw new Error(`schema migrations not found beside ${here}`);
   return found;

@@ -6,8 +6,9 @@ import type { Db } from '../db/openDatabase';
 import type { ImportSummary } from '../../../shared/api/schemas';
 import type { OwnIdentity } from '../../../shared/domain/records';
 import { ImportError } from '../importers/importError';
-import { streamConnectionFile, detectConnectionFormat } from '../importers/connections';
-import { streamInteractionFile, type InvitationRecord } from '../importers/interactions';
+import { detectConnectionFormat } from '../importers/connections';
+import type { InvitationRecord } from '../importers/interactions';
+import { streamConnectionFileBeside, streamInteractionFileBeside } from './parseBesideWrites';
 import { decodeText } from '../importers/text';
 import { ConnectionSession, createBatch } from './connectionSession';
 import { InteractionSession } from './interactionSession';
@@ -96,7 +97,7 @@ async function importConnectionsFile(db: Db, path: string, fileName: string, opt
   const batchId = createBatch(db, 'connections', fileName, format, network);
   const session = new ConnectionSession(db, batchId, network);
   let records = 0;
-  const info = await streamConnectionFile(
+  const info = await streamConnectionFileBeside(
     path,
     { format: format as never, network, map: opts.map },
     (batch) => {
@@ -141,7 +142,7 @@ async function importInteractionsFile(db: Db, path: string, fileName: string, op
   const newlyMine = opts.me?.length ? addMe(db, opts.me) : [];
   const batchId = createBatch(db, 'interactions', fileName, opts.format ?? 'auto', null);
   const session = new InteractionSession(db, batchId);
-  const info = await streamInteractionFile(
+  const info = await streamInteractionFileBeside(
     path,
     { format: (opts.format ?? 'auto') as never, map: opts.map, signal: opts.signal },
     (records) => {

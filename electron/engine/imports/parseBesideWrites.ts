@@ -1,0 +1,137 @@
+// Parsing beside the writes: streamConnectionFile and streamInteractionFile run in a worker thread
+// (parseWorker.ts) that reads, decodes, parses and threads the file, while this thread only runs the
+// import's session (its lookups and SQLite writes) on the batches it posts. Same callbacks, same
+// results and errors as the in-thread functions; small files stay in-thread, where starting a worker
+// costs more than it saves.
+import { Worker } from 'node:worker_threads';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { streamConnectionFile, type ConnectionParseOptions, type StreamedConnections } from '../importers/connections';
+import { streamInteractionFile, type InteractionFileInfo, type InteractionParseOptions } from '../importers/interactions';
+import { ImportError } from '../importers/importError';
+import type { ConnectionRecord, InteractionRecord } from '../../../shared/domain/records';
+import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
+
+type Progress = (bytesRead: number, totalBytes: number, rows: number) => void;
+
+/**
+ * Below this size a file is parsed in-thread: a built worker starts in tens of ms, but one run from
+ * the TypeScript sources (tests, the bench, a CLI run through tsx) compiles its modules first, about
+ * 0.4 s of CPU, more than parsing a 30,000-row connection export takes.
+ */
+const WORKER_MIN_BYTES = import.meta.url.endsWith('.ts') ? 32 * 1024 * 1024 : 1024 * 1024;
+/**
+ * Batches posted and not yet written: enough that the worker never waits on a writer that is
+ * ready, few enough that the records in flight stay a few MB (a batch is ≤ 2,000 connections or
+ * ≤ 250 messages).
+ */
+const MAX_IN_FLIGHT = 8;
+
+/**
+ * Where files are parsed: TIECHECK_PARSE_IN=worker or =thread forces one way (the bench and the tests
+ * compare the two); otherwise files of WORKER_MIN_BYTES and more go to the worker.
+ */
+export function parsesInWorker(path: string): boolean {
+  if (!workerFile()) return false;
+  const forced = process.env.TIECHECK_PARSE_IN;
+  if (forced === 'worker') return true;
+  if (forced === 'thread') return false;
+  try {
+    return statSync(path).size >= WORKER_MIN_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/** streamConnectionFile, parsed in a worker thread for large files. */
+export function streamConnectionFileBeside(
+  path: string,
+  opts: ConnectionParseOptions,
+  onBatch: (records: ConnectionRecord[]) => void,
+  onProgress?: Progress,
+): Promise<StreamedConnections> {
+  if (!parsesInWorker(path)) return streamConnectionFile(path, opts, onBatch, onProgress);
+  // As streamConnectionFile does, an error of the caller's own callbacks comes back as an ImportError.
+  return parseInWorker({ kind: 'connections', path, opts }, onBatch as (r: unknown[]) => void, onProgress, (err) => ImportError.wrap(path, err)) as Promise<StreamedConnections>;
+}
+
+/** streamInteractionFile, parsed in a worker thread for large files. */
+export function streamInteractionFileBeside(
+  path: string,
+  opts: InteractionParseOptions,
+  onBatch: (records: InteractionRecord[]) => void,
+  onProgress?: Progress,
+): Promise<InteractionFileInfo> {
+  if (!parsesInWorker(path)) return streamInteractionFile(path, opts, onBatch, onProgress);
+  const { signal, ...rest } = opts;
+  // As streamInteractionFile does, errors of the caller's callbacks pass through untouched.
+  return parseInWorker({ kind: 'interactions', path, opts: rest }, onBatch as (r: unknown[]) => void, onProgress, (err) => err, signal) as Promise<InteractionFileInfo>;
+}
+
+let launchFile: URL | null | undefined;
+
+/**
+ * From the sources the worker is a .ts file loaded through tsx (tsWorkerBoot.mjs); in a build it is
+ * a bundled .js near this module. A bundle without it (another entry point's build) parses in-thread.
+ */
+function workerFile(): URL | null {
+  if (launchFile !== undefined) return launchFile;
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) launchFile = new URL('../jobs/tsWorkerBoot.mjs', here);
+  // Bundled, this code sits in out/main or in a chunk folder below it.
+  else launchFile = [new URL('./parseWorker.js', here), new URL('../parseWorker.js', here)].find((url) => existsSync(fileURLToPath(url))) ?? null;
+  return launchFile;
+}
+
+function workerLaunch(request: ParseRequest): { file: URL; data: ParseRequest } {
+  const file = workerFile()!;
+  return import.meta.url.endsWith('.ts') ? { file, data: { ...request, entry: new URL('./parseWorker.ts', import.meta.url).href } } : { file, data: request };
+}
+
+type Job = { kind: 'connections'; path: string; opts: ConnectionParseOptions } | { kind: 'interactions'; path: string; opts: Omit<InteractionParseOptions, 'signal'> };
+
+function parseInWorker(
+  job: Job,
+  onBatch: (records: unknown[]) => void,
+  onProgress: Progress | undefined,
+  theirError: (err: unknown) => unknown,
+  signal?: AbortSignal,
+): Promise<StreamedConnections | InteractionFileInfo> {
+  const credit = new SharedArrayBuffer(8);
+  const slots = new Int32Array(credit);
+  const { file, data } = workerLaunch({ ...job, credit, maxInFlight: MAX_IN_FLIGHT } as ParseRequest);
+  const worker = new Worker(file, { workerData: data });
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      // Wakes a worker waiting for credit so that it stops at once, then ends it.
+      Atomics.store(slots, STOP, 1);
+      Atomics.notify(slots, IN_FLIGHT);
+      void worker.terminate();
+      outcome();
+    };
+    const onAbort = () => finish(() => reject(signal?.reason ?? new Error('aborted')));
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: ParseMessage) => {
+      if (settled) return;
+      try {
+        if (message.type === 'batch') {
+          onBatch(JSON.parse(message.json) as unknown[]);
+          Atomics.sub(slots, IN_FLIGHT, 1);
+          Atomics.notify(slots, IN_FLIGHT);
+        } else if (message.type === 'progress') onProgress?.(message.bytes, message.totalBytes, message.rows);
+        else if (message.type === 'done') finish(() => resolve(message.info));
+        else finish(() => reject(message.file === null ? ImportError.wrap(job.path, new Error(message.reason)) : new ImportError(message.file, message.line, message.reason)));
+      } catch (err) {
+        const error = signal?.aborted ? (signal.reason ?? err) : theirError(err);
+        finish(() => reject(error));
+      }
+    });
+    worker.on('error', (err) => finish(() => reject(ImportError.wrap(job.path, err))));
+    worker.on('exit', (code) => finish(() => reject(new Error(`the parse worker stopped unexpectedly (exit ${code})`))));
+  });
+}

@@ -1,0 +1,19 @@
+// The messages between an import and the worker thread that parses its file (parseBesideWrites.ts ↔ parseWorker.ts).
+import type { ConnectionParseOptions, StreamedConnections } from '../importers/connections';
+import type { InteractionFileInfo, InteractionParseOptions } from '../importers/interactions';
+
+export type ParseRequest = { path: string; entry?: string; credit: SharedArrayBuffer; maxInFlight: number } & (
+  | { kind: 'connections'; opts: ConnectionParseOptions }
+  | { kind: 'interactions'; opts: Omit<InteractionParseOptions, 'signal'> }
+);
+
+/** Slots of the shared credit array: batches posted and not yet written, and the main thread's "stop". */
+export const IN_FLIGHT = 0;
+export const STOP = 1;
+
+export type ParseMessage =
+  /** A batch of ConnectionRecord or InteractionRecord, as JSON (records hold only strings, numbers, booleans, arrays). */
+  | { type: 'batch'; json: string }
+  | { type: 'progress'; bytes: number; totalBytes: number; rows: number }
+  | { type: 'done'; info: StreamedConnections | InteractionFileInfo }
+  | { type: 'failed'; file: string | null; line: number | null; reason: string };
