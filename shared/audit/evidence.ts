@@ -106,13 +106,24 @@ function addToThread(threads: Map<string, ThreadState>, row: EvidenceRow): void 
   if (row.personId !== null) t.people.set(row.personId, (t.people.get(row.personId) ?? false) || row.isSender);
 }
 
+/**
+ * How many people besides you a meeting had, as its verdict counts them, or null when you declined
+ * it (then it counts for nobody). The person page explains a record with the same number.
+ */
+export function othersAtMeeting(participants: EvidenceRow[]): number | null {
+  if (participants.some((p) => p.isMe && p.declined)) return null;
+  const present = participants.filter((p) => !p.declined);
+  const first = participants[0];
+  // A stored count names everyone present; you are not one of the "others" when you are listed.
+  return first.othersCount === null ? present.filter((p) => !p.isMe).length : first.othersCount - (present.some((p) => p.isMe) ? 1 : 0);
+}
+
 /** A meeting, call or gathering: every linked person present gets the same verdict. */
 function countMeeting(participants: EvidenceRow[], rules: AuditRules, of: (id: string) => Evidence): void {
   const first = participants[0];
-  if (participants.some((p) => p.isMe && p.declined)) return;
+  const others = othersAtMeeting(participants);
+  if (others === null) return;
   const present = participants.filter((p) => !p.declined);
-  // A stored count names everyone present; you are not one of the "others" when you are listed.
-  const others = first.othersCount === null ? present.filter((p) => !p.isMe).length : first.othersCount - (present.some((p) => p.isMe) ? 1 : 0);
   for (const p of present) {
     if (p.personId === null) continue;
     const e = of(p.personId);

@@ -2,7 +2,7 @@
 // with how it counted and why it is linked to them.
 import type { Db } from '../db/openDatabase';
 import type { PersonDetail } from '../../../shared/api/schemas';
-import { collectEvidence, emptyEvidence, type EvidenceRow } from '../../../shared/audit/evidence';
+import { collectEvidence, emptyEvidence, othersAtMeeting, type EvidenceRow } from '../../../shared/audit/evidence';
 import { SCORE_WEIGHTS, verdictOf } from '../../../shared/audit/classify';
 import { todayUtc } from '../../../shared/audit/calendarDays';
 import { readRules } from '../store/settingsStore';
@@ -27,7 +27,11 @@ export interface RecordRow {
   evidenceJson: string;
 }
 
-export function explainRecord(r: RecordRow, asOf: string, rules: AuditRules, twoWayThreads: Set<string>): string {
+/**
+ * `othersAt` gives a meeting's people besides you as the evidence counts them (null: you declined);
+ * without it the stored count is used as is.
+ */
+export function explainRecord(r: RecordRow, asOf: string, rules: AuditRules, twoWayThreads: Set<string>, othersAt?: Map<number, number | null>): string {
   if (r.day > asOf) return 'after the audit date: ignored';
   if (r.automated) return 'automated or mailing-list message: never a conversation';
   if (r.kind === 'email' || r.kind === 'message') {
@@ -35,7 +39,9 @@ export function explainRecord(r: RecordRow, asOf: string, rules: AuditRules, two
     return r.manual || twoWayThreads.has(key) ? 'part of a two-way thread: a conversation' : 'one-way: only one side wrote';
   }
   if (r.kind === 'call') return r.connected ? 'a call that connected: a conversation' : 'missed, rejected or zero-length call: not a conversation';
-  if (r.kind === 'event' || (r.othersCount ?? 0) > rules.smallGroupMax) return `a gathering (${r.othersCount ?? 'many'} people): not a conversation`;
+  const others = othersAt?.has(r.id) ? othersAt.get(r.id) : r.othersCount;
+  if (others === null && othersAt?.has(r.id)) return 'you declined it: not counted';
+  if (r.kind === 'event' || (others ?? 0) > rules.smallGroupMax) return `a gathering (${others ?? 'many'} people besides you): not a conversation`;
   return r.kind === 'in_person' ? 'met in person: a conversation' : 'a video call: a conversation';
 }
 
@@ -69,6 +75,9 @@ export function readPersonDetail(db: Db, personId: string, asOfDay?: string): Pe
   const rows = readPersonEvidenceRows(db, asOf, personId).filter((r) => ids.has(r.interactionId) || (r.threadKey !== null && threads.has(r.threadKey)));
   const onlyThem = rows.filter((r) => r.personId === null || r.personId === personId);
   const e = collectEvidence(onlyThem, rules).get(personId) ?? emptyEvidence();
+  const meetingRows = new Map<number, EvidenceRow[]>();
+  for (const r of rows) if (r.kind !== 'email' && r.kind !== 'message') meetingRows.set(r.interactionId, [...(meetingRows.get(r.interactionId) ?? []), r]);
+  const othersAt = new Map([...meetingRows].map(([id, participants]) => [id, othersAtMeeting(participants)]));
   const twoWayThreads = new Set<string>();
   for (const key of threads) {
     const inThread = onlyThem.filter((r) => r.threadKey === key);
@@ -105,7 +114,7 @@ export function readPersonDetail(db: Db, personId: string, asOfDay?: string): Pe
       day: r.day,
       subject: r.subject || r.note,
       role: r.role,
-      counted: explainRecord(r, asOf, rules, twoWayThreads),
+      counted: explainRecord(r, asOf, rules, twoWayThreads, othersAt),
       how: r.method ?? 'unknown',
       evidence: safeEvidence(r.evidenceJson),
     })),
