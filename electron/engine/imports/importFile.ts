@@ -9,6 +9,7 @@ import { ImportError } from '../importers/importError';
 import { streamConnectionFile, detectConnectionFormat } from '../importers/connections';
 import { streamInteractionFile } from '../importers/interactions';
 import { decodeText } from '../importers/text';
+import { toByteSource, type ByteSource } from '../importers/text/byteSource';
 import { ConnectionSession, createBatch } from './connectionSession';
 import { InteractionSession } from './interactionSession';
 import { summariseFound } from './foundSummary';
@@ -52,8 +53,23 @@ export function networkOf(format: string, fileName: string, named?: string): str
   return (named ?? fileName.replace(/\.[^.]+$/, '')).trim().toLowerCase() || 'csv';
 }
 
-/** Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back on any failure (including cancellation). */
+/**
+ * Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back on any failure (including cancellation).
+ * Inside an archive's own transaction it is a savepoint: the archive is written whole or not at all.
+ */
 async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  if (db.inTransaction) {
+    db.exec('SAVEPOINT import_file');
+    try {
+      const result = await work();
+      db.exec('RELEASE import_file');
+      return result;
+    } catch (err) {
+      db.exec('ROLLBACK TO import_file');
+      db.exec('RELEASE import_file');
+      throw err;
+    }
+  }
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = await work();
@@ -65,11 +81,12 @@ async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function importFile(db: Db, path: string, opts: ImportFileOptions): Promise<ImportSummary> {
-  const fileName = opts.displayName ?? basename(path);
+export async function importFile(db: Db, input: string | ByteSource, opts: ImportFileOptions): Promise<ImportSummary> {
+  const path = toByteSource(input);
+  const fileName = opts.displayName ?? basename(path.name);
   let size: number;
   try {
-    size = statSync(path).size;
+    size = typeof input === 'string' ? statSync(input).size : await path.size();
   } catch {
     throw new ImportError(fileName, null, 'cannot read the file (it does not exist or is not readable)');
   }
@@ -89,9 +106,9 @@ export async function importFile(db: Db, path: string, opts: ImportFileOptions):
   }
 }
 
-async function importConnectionsFile(db: Db, path: string, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
+async function importConnectionsFile(db: Db, path: ByteSource, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
   const requested = opts.format && opts.format !== 'auto' ? opts.format : null;
-  const format = requested ?? detectConnectionFormat(fileName, decodeText(readHead(path), fileName, { cutShort: true }).text);
+  const format = requested ?? detectConnectionFormat(fileName, decodeText(await path.head(65_536), fileName, { cutShort: true }).text);
   const network = networkOf(format, fileName, opts.network);
   const batchId = createBatch(db, 'connections', fileName, format, network);
   const session = new ConnectionSession(db, batchId, network);
@@ -134,7 +151,7 @@ async function importConnectionsFile(db: Db, path: string, fileName: string, opt
   };
 }
 
-async function importInteractionsFile(db: Db, path: string, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
+async function importInteractionsFile(db: Db, path: ByteSource, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
   const warnings: string[] = [];
   const newlyMine = opts.me?.length ? addMe(db, opts.me) : [];
   const batchId = createBatch(db, 'interactions', fileName, opts.format ?? 'auto', null);
