@@ -17,6 +17,7 @@ import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain/rec
 import { allowOnly, flag, mapFlags, requireFlag, UsageError, type ParsedArgs } from './cliArgs';
 import { printImportSummary, printAudit } from './output';
 import { createProgressBar } from './progressBar';
+import { givesArchives, importArchiveArgs } from './archiveCommand';
 
 const CONNECTION_FORMATS = ['auto', 'linkedin', 'google', 'outlook', 'facebook', 'vcard', 'csv'];
 const INTERACTION_FORMATS = ['auto', 'linkedin-messages', 'linkedin-invitations', 'mbox', 'ics', 'calls', 'calls-xml', 'csv'];
@@ -81,11 +82,14 @@ async function importEach(ctx: EngineContext, args: ParsedArgs, kind: 'connectio
 
 export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => Promise<void>> = {
   import: async (ctx, args) => {
-    allowOnly(args, ['db', 'format', 'network', 'map', 'removals', 'json']);
+    allowOnly(args, ['db', 'format', 'network', 'map', 'removals', 'json', 'me']);
+    if (await givesArchives(args)) return importArchiveArgs(ctx, args);
+    if (args.flags.has('me')) throw new UsageError('--me goes with "tiecheck log", or with an archive');
     await importEach(ctx, args, 'connections');
   },
   log: async (ctx, args) => {
     allowOnly(args, ['db', 'me', 'format', 'map', 'json']);
+    if (await givesArchives(args)) return importArchiveArgs(ctx, args, 'records');
     await importEach(ctx, args, 'interactions');
   },
   meet: async (ctx, args) => {
