@@ -10,7 +10,7 @@ import { createProgressBar } from './progressBar';
 
 /** True when the FILEs are archives or folders (all of them: several are parts of one export). */
 export async function givesArchives(args: ParsedArgs): Promise<boolean> {
-  const kinds = await Promise.all(args.files.map(archiveKindOf));
+  const kinds = await Promise.all(args.files.map((f) => archiveKindOf(f)));
   const archives = kinds.filter((k) => k !== null).length;
   if (archives === 0) return false;
   if (archives < kinds.length) throw new UsageError('give archives (or folders) and single files in separate commands');

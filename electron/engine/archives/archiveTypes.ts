@@ -16,8 +16,9 @@ export interface Archive {
   /**
    * Visits the files `want` accepts, in archive order; refuses names that climb out and encrypted
    * entries. A source is readable only during its callback: a tar is one pass, read front to back.
+   * The callback returns 'stop' to end the visit there (a preview needs one entry, not the rest).
    */
-  visit(want: (entry: ArchiveEntry) => boolean, onEntry: (entry: ArchiveEntry, source: ByteSource) => Promise<void>): Promise<void>;
+  visit(want: (entry: ArchiveEntry) => boolean, onEntry: (entry: ArchiveEntry, source: ByteSource) => Promise<void | 'stop'>): Promise<void>;
   close(): Promise<void>;
 }
 

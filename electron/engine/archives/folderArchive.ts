@@ -15,8 +15,8 @@ async function walk(root: string, rel: string, out: ArchiveEntry[], archive: str
   }
 }
 
-export async function openFolderArchive(root: string): Promise<Archive> {
-  const name = basename(root.replace(/[\\/]+$/, '')) || root;
+export async function openFolderArchive(root: string, displayName = root): Promise<Archive> {
+  const name = basename(displayName.replace(/[\\/]+$/, '')) || displayName;
   let listed: ArchiveEntry[] | null = null;
   const list = async () => {
     if (!listed) {
@@ -30,7 +30,7 @@ export async function openFolderArchive(root: string): Promise<Archive> {
     name,
     async visit(want, onEntry) {
       for (const entry of await list()) {
-        if (want(entry)) await onEntry(entry, { ...fileSource(join(root, entry.path)), name: entry.path });
+        if (want(entry) && (await onEntry(entry, { ...fileSource(join(root, entry.path)), name: entry.path })) === 'stop') return;
       }
     },
     async close() {},

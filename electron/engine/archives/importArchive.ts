@@ -5,14 +5,15 @@ import type { OwnIdentity } from '../../../shared/domain/records';
 import { fileBaseName, ImportError } from '../importers/importError';
 import { ImportCancelled, importFile } from '../imports/importFile';
 import { ArchiveError, type InflateLimits } from './archiveTypes';
+import type { ArchiveInput } from './openArchive';
 import { importOrder, surveyArchives, type ArchiveSurvey, type SurveyedFile } from './surveyArchive';
 
 export interface ArchiveImportOptions {
   only?: 'records';
   me?: OwnIdentity[];
   signal?: AbortSignal;
-  /** Bytes read across every file to import, against their total; `file` is the one being read. */
-  onProgress?: (bytes: number, totalBytes: number, file: string) => void;
+  /** Bytes read across every file to import, against their total; `file` is the one being read, `filesDone` those finished. */
+  onProgress?: (bytes: number, totalBytes: number, file: string, filesDone: number) => void;
   limits?: InflateLimits;
   /** Called once the archives are surveyed, before anything is written (the CLI lists them). */
   onSurvey?: (survey: ArchiveSurvey) => void;
@@ -32,7 +33,7 @@ export function entryLabel(file: { archive: string; path: string }): string {
  * Reads every recognised file as if imported one by one (the same importer, options and order), but
  * inside one transaction: a damaged entry, a bomb or a cancel leaves the database as it was.
  */
-export async function importArchives(db: Db, paths: string[], opts: ArchiveImportOptions = {}): Promise<ArchiveImportResult> {
+export async function importArchives(db: Db, paths: ArchiveInput[], opts: ArchiveImportOptions = {}): Promise<ArchiveImportResult> {
   const survey = await surveyArchives(paths, { only: opts.only, limits: opts.limits });
   try {
     const plan = importOrder(survey.files);
@@ -61,7 +62,7 @@ export async function importArchives(db: Db, paths: string[], opts: ArchiveImpor
                   signal: opts.signal,
                   // The entry's own name, as when the file is imported alone: the same format detection and network.
                   displayName: fileBaseName(entry.path),
-                  onProgress: (bytes) => opts.onProgress?.(doneBytes + Math.min(bytes, file.size), totalBytes, label),
+                  onProgress: (bytes) => opts.onProgress?.(doneBytes + Math.min(bytes, file.size), totalBytes, label, summaries.length),
                 });
                 summaries.push({ ...summary, file: label });
               } catch (error) {
@@ -69,7 +70,7 @@ export async function importArchives(db: Db, paths: string[], opts: ArchiveImpor
                 throw error;
               }
               doneBytes += file.size;
-              opts.onProgress?.(doneBytes, totalBytes, label);
+              opts.onProgress?.(doneBytes, totalBytes, label, summaries.length);
             },
           );
         }

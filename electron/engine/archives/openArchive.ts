@@ -9,7 +9,7 @@ import { openZipArchive } from './zipArchive';
 export type ArchiveKind = 'zip' | 'tar' | 'folder';
 
 /** What `path` is, from its first bytes (never its name alone): null for an ordinary file. */
-export async function archiveKindOf(path: string): Promise<ArchiveKind | null> {
+export async function archiveKindOf(path: string, name = path): Promise<ArchiveKind | null> {
   let info;
   try {
     info = await stat(path);
@@ -26,18 +26,22 @@ export async function archiveKindOf(path: string): Promise<ArchiveKind | null> {
     if (bytesRead >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'tar';
     if (bytesRead === 512 && head.toString('latin1', 257, 262) === 'ustar') return 'tar';
     // A zip whose first bytes were cut or overwritten: still named .zip, refused by the zip reader with a reason.
-    if (/\.zip$/i.test(path)) return 'zip';
-    if (/\.(tgz|tar\.gz|tar)$/i.test(path)) return 'tar';
+    if (/\.zip$/i.test(name)) return 'zip';
+    if (/\.(tgz|tar\.gz|tar)$/i.test(name)) return 'tar';
     return null;
   } finally {
     await handle.close();
   }
 }
 
-export async function openArchive(path: string, limits: InflateLimits = DEFAULT_LIMITS): Promise<Archive> {
-  const kind = await archiveKindOf(path);
-  if (kind === 'folder') return openFolderArchive(path);
-  if (kind === 'zip') return openZipArchive(path, limits);
-  if (kind === 'tar') return openTarArchive(path, limits);
-  throw new ImportError(path, null, 'not an archive (zip, tgz) or a folder');
+/** A path, or a staged upload: its copy on disk and the name the person gave it. */
+export type ArchiveInput = string | { path: string; name: string };
+
+export async function openArchive(input: ArchiveInput, limits: InflateLimits = DEFAULT_LIMITS): Promise<Archive> {
+  const { path, name } = typeof input === 'string' ? { path: input, name: input } : input;
+  const kind = await archiveKindOf(path, name);
+  if (kind === 'folder') return openFolderArchive(path, name);
+  if (kind === 'zip') return openZipArchive(path, limits, name);
+  if (kind === 'tar') return openTarArchive(path, limits, name);
+  throw new ImportError(name, null, 'not an archive (zip, tgz) or a folder');
 }

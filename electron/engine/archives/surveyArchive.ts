@@ -5,7 +5,7 @@ import { streamInteractionFile } from '../importers/interactions';
 import { ENCODING_SAMPLE_BYTES } from '../importers/text';
 import { ArchiveError, DEFAULT_LIMITS, type Archive, type InflateLimits } from './archiveTypes';
 import { classifyEntry, needsHead, type EntryUse } from './classifyEntry';
-import { openArchive } from './openArchive';
+import { openArchive, type ArchiveInput } from './openArchive';
 
 export interface SurveyedFile {
   /** Which of the dropped archives holds it (index into `archives`). */
@@ -35,7 +35,7 @@ export interface SurveyOptions {
 /** Rows are counted by reading small tables in full; a mailbox or calendar is counted by size instead. */
 const COUNT_ROWS_UP_TO = 256 * 1024 * 1024;
 
-export async function surveyArchives(paths: string[], opts: SurveyOptions = {}): Promise<ArchiveSurvey> {
+export async function surveyArchives(paths: ArchiveInput[], opts: SurveyOptions = {}): Promise<ArchiveSurvey> {
   const archives: Archive[] = [];
   const files: SurveyedFile[] = [];
   try {

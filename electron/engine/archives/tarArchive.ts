@@ -72,14 +72,14 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-export async function openTarArchive(path: string, limits: InflateLimits): Promise<Archive> {
-  const name = fileBaseName(path);
+export async function openTarArchive(path: string, limits: InflateLimits, displayName = path): Promise<Archive> {
+  const name = fileBaseName(displayName);
   const fileSize = (await stat(path)).size;
   const gzipped = await isGzip(path);
   const limit = inflateLimit(fileSize, limits);
 
   /** One pass over the archive; `onEntry` gets each file entry with a reader, the pass waits for it. */
-  const pass = (onEntry: (info: ArchiveEntry, reader: EntryReader) => Promise<void>): Promise<void> =>
+  const pass = (onEntry: (info: ArchiveEntry, reader: EntryReader) => Promise<void | 'stop'>): Promise<void> =>
     new Promise((resolve, reject) => {
       const file = createReadStream(path, { highWaterMark: 1 << 20 });
       const extract = tarStream.extract();
@@ -112,11 +112,17 @@ export async function openTarArchive(path: string, limits: InflateLimits): Promi
         const work = async () => {
           checkName(name, header.name);
           if (type === 'file' || type === 'contiguous-file') {
-            await onEntry({ archive: name, path: header.name, size: header.size ?? 0 }, reader);
+            if ((await onEntry({ archive: name, path: header.name, size: header.size ?? 0 }, reader)) === 'stop') return 'stop';
           }
           await reader.drain();
         };
-        work().then(() => next(), finish);
+        work().then((outcome) => {
+          if (outcome !== 'stop') return next();
+          // Nothing more is wanted: close the file rather than inflate the rest of the archive.
+          finish();
+          file.destroy();
+          extract.destroy();
+        }, finish);
       });
       extract.on('finish', () => finish());
       extract.on('error', finish);
@@ -126,7 +132,7 @@ export async function openTarArchive(path: string, limits: InflateLimits): Promi
     name,
     async visit(want, onEntry) {
       await pass(async (info, reader) => {
-        if (want(info)) await onEntry(info, tarEntrySource(info, reader));
+        if (want(info)) return onEntry(info, tarEntrySource(info, reader));
       });
     },
     async close() {},

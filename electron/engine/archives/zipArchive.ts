@@ -22,8 +22,8 @@ function describeZipError(archive: string, error: unknown): ArchiveError {
   return new ArchiveError(archive, null, null, `not a readable zip archive (${detail})`);
 }
 
-export async function openZipArchive(path: string, limits: InflateLimits): Promise<Archive> {
-  const name = fileBaseName(path);
+export async function openZipArchive(path: string, limits: InflateLimits, displayName = path): Promise<Archive> {
+  const name = fileBaseName(displayName);
   let zip: ZipFile;
   try {
     zip = await openZip(path);
@@ -105,7 +105,7 @@ export async function openZipArchive(path: string, limits: InflateLimits): Promi
     name,
     async visit(want, onEntry) {
       for (const { entry, info } of await entries()) {
-        if (want(info)) await onEntry(info, sourceOf(entry));
+        if (want(info) && (await onEntry(info, sourceOf(entry))) === 'stop') return;
       }
     },
     async close() {
