@@ -53,6 +53,8 @@ export function ArchiveFlow({ names, fileRefs, onDone }: ArchiveFlowProps) {
   };
 
   const title = names.length === 1 ? names[0] : `${names.length} parts: ${names.join(', ')}`;
+  // With one archive its name is the heading; each row names the file inside it.
+  const shown = (label: string) => (names.length === 1 ? label.slice(label.indexOf(' › ') + 3) : label);
   if (run.data) {
     const done = run.data;
     return (
@@ -72,7 +74,7 @@ export function ArchiveFlow({ names, fileRefs, onDone }: ArchiveFlowProps) {
             <tbody>
               {done.summaries.map((s) => (
                 <tr key={s.file}>
-                  <th scope="row">{s.file}</th>
+                  <th scope="row">{shown(s.file)}</th>
                   <td>{s.format}</td>
                   <td className="num">{formatCount(s.added)}</td>
                   <td className="num">{formatCount(s.updated)}</td>
@@ -89,7 +91,7 @@ export function ArchiveFlow({ names, fileRefs, onDone }: ArchiveFlowProps) {
             <ul className="import-list">
               {done.notUsed.map((f) => (
                 <li key={f.file}>
-                  {f.file} <span className="muted">({f.what})</span>
+                  {shown(f.file)} <span className="muted">({f.what})</span>
                 </li>
               ))}
             </ul>
@@ -133,7 +135,7 @@ export function ArchiveFlow({ names, fileRefs, onDone }: ArchiveFlowProps) {
               </thead>
               <tbody>
                 {files.map((f) => (
-                  <tr key={f.id} className={f.willRead ? undefined : 'import-undone'}>
+                  <tr key={f.id} className={f.willRead ? undefined : 'import-unused'}>
                     <th scope="row">{several ? `${f.archive} › ${f.path}` : f.path}</th>
                     <td>{f.what}</td>
                     <td className="num">{amount(f)}</td>

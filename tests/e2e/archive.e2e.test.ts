@@ -1,0 +1,61 @@
+// Choosing a whole LinkedIn export zip in the UI: what it holds, a file's preview, one progress bar, the results; the same audit as the CLI's file-by-file import.
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { linkedinExport, writeZip } from '../fixtures/archives/archiveFixtures';
+import { auditFromCli, callApi, uiIsBuilt, type Session, useSession } from './harness';
+
+const work = mkdtempSync(join(tmpdir(), 'tiecheck-archive-e2e-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe.skipIf(!uiIsBuilt())('an archive in Chromium', () => {
+  let s!: Session;
+  useSession((started) => (s = started));
+
+  it('shows what a LinkedIn zip holds, previews a file, imports every recognised file, each its own batch', async () => {
+    const { page } = s;
+    const zip = readFileSync(await writeZip(join(work, 'Basic_LinkedInDataExport_12-04-2026.zip'), linkedinExport()));
+    await s.open('#/import');
+    await page.getByTestId('import-file-input').setInputFiles({ name: 'Basic_LinkedInDataExport_12-04-2026.zip', mimeType: 'application/zip', buffer: zip });
+
+    const files = page.getByTestId('archive-files');
+    await files.waitFor({ timeout: 30_000 });
+    await page.getByText('5 files found; 3 will be read').waitFor();
+    const row = (name: string) => files.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    await expect(row('Connections.csv').textContent()).resolves.toMatch(/LinkedIn connections\s*4 rows\s*will be read/);
+    await expect(row('messages.csv').textContent()).resolves.toMatch(/LinkedIn messages\s*4 rows\s*will be read/);
+    await expect(row('Profile.csv').textContent()).resolves.toMatch(/LinkedIn profile.*not used/);
+
+    await row('Connections.csv').getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByTestId('archive-preview');
+    await preview.getByRole('cell', { name: 'Zoë Ångström, PhD' }).waitFor({ timeout: 30_000 });
+    await s.screenshot('import-archive');
+
+    await page.getByRole('button', { name: 'Import 3 files' }).click();
+    const result = page.getByTestId('archive-result');
+    await result.waitFor({ timeout: 60_000 });
+    await result.getByRole('rowheader', { name: 'messages.csv', exact: true }).waitFor();
+    await result.getByText('2 files were not used — nothing was written from them').waitFor();
+    await s.screenshot('import-archive-result');
+
+    const cli = await auditFromCli(s.dbPath);
+    expect(cli.persons.map((p) => p.name)).toEqual(expect.arrayContaining(['Jane Doe', 'Zoë Ångström, PhD', 'Kim Lee']));
+    // Each file is its own entry in the history.
+    await s.open('#/import');
+    await page.getByRole('rowheader', { name: 'messages.csv' }).first().waitFor({ timeout: 30_000 });
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('refuses a damaged zip in one line and writes nothing', async () => {
+    const { page } = s;
+    await s.open('#/import');
+    const history = async () => (await callApi<{ batches: unknown[] }>(page, 'import:history')).batches.length;
+    const before = await history();
+    await page.getByTestId('import-file-input').setInputFiles({ name: 'takeout-20261204T101010Z-001.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 cut short') });
+    await page.getByText(/takeout-20261204T101010Z-001\.zip: not a readable zip archive/).waitFor({ timeout: 30_000 });
+    expect(await history()).toBe(before);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
