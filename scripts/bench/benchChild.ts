@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import ICAL from 'ical.js';
 import { createEngine } from '../../electron/engine/createEngine';
 import { importFile } from '../../electron/engine/imports/importFile';
+import { importArchives } from '../../electron/engine/archives/importArchive';
 import { addMe } from '../../electron/engine/store/settingsStore';
 import type { ChildProgress, ChildResult, ChildTask } from './benchEnv';
 import { prepareWriteFloor } from './writeFloor';
@@ -19,7 +20,8 @@ async function measure(work: () => Promise<Measured> | Measured): Promise<ChildR
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, ...out };
 }
 
-async function runImport(req: Extract<ChildTask, { task: 'import' }>): Promise<ChildResult> {
+/** Imports as `tiecheck import|log`: a single file, or (importArchive) every record file inside an archive. */
+async function runImport(req: Extract<ChildTask, { task: 'import' | 'importArchive' }>): Promise<ChildResult> {
   const ctx = createEngine({ dbPath: req.dbPath, door: 'browser' });
   if (req.me?.length) addMe(ctx.db, req.me);
   let parsePeakRssKb = 0;
@@ -41,6 +43,11 @@ async function runImport(req: Extract<ChildTask, { task: 'import' }>): Promise<C
     process.stdout.write(JSON.stringify({ progress }) + '\n');
   };
   const result = await measure(async () => {
+    if (req.task === 'importArchive') {
+      const { summaries } = await importArchives(ctx.db, [req.file], { only: 'records', onProgress: (bytes, total, _file, done) => onProgress(bytes, total, done) });
+      const sum = (key: 'added' | 'updated' | 'skipped') => summaries.reduce((n, s) => n + s[key], 0);
+      return { count: sum('added') + sum('updated') + sum('skipped'), added: sum('added'), skipped: sum('skipped'), format: summaries.map((s) => s.format).join(','), warnings: summaries.flatMap((s) => s.warnings).slice(0, 5) };
+    }
     const summary = await importFile(ctx.db, req.file, { kind: req.kind, format: req.format, onProgress });
     return { count: summary.added + summary.updated + summary.skipped, added: summary.added, skipped: summary.skipped, format: summary.format, warnings: summary.warnings.slice(0, 5) };
   });
@@ -116,7 +123,7 @@ function runWriteFloor(req: Extract<ChildTask, { task: 'writeFloor' }>): Promise
 async function main(): Promise<void> {
   const req = JSON.parse(process.argv[2] ?? '{}') as ChildTask;
   const result =
-    req.task === 'import' ? await runImport(req)
+    req.task === 'import' || req.task === 'importArchive' ? await runImport(req)
     : req.task === 'papaparse' ? await runPapaparse(req.file, req.stream)
     : req.task === 'icalParse' ? await runIcalParse(req.file)
     : req.task === 'writeFloor' ? await runWriteFloor(req)

@@ -83,6 +83,7 @@ export type ChildTask =
   | { task: 'papaparse'; file: string; stream: boolean }
   | { task: 'icalParse'; file: string }
   | { task: 'lineScan'; file: string }
+  | { task: 'importArchive'; dbPath: string; file: string; me?: { kind: 'email' | 'url' | 'name'; value: string }[] }
   | { task: 'writeFloor'; file: string; importedDb: string; beforeDb: string | null; floorDb: string };
 
 export interface ChildResult {

@@ -48,6 +48,7 @@ export async function importArchives(db: Db, paths: ArchiveInput[], opts: Archiv
         for (const [index, archive] of survey.archives.entries()) {
           const wanted = new Set(plan.filter((f) => f.archiveIndex === index && f.use.read === phase).map((f) => f.path));
           if (wanted.size === 0) continue;
+          let left = wanted.size;
           await archive.visit(
             (entry) => wanted.has(entry.path),
             async (entry, source) => {
@@ -71,6 +72,8 @@ export async function importArchives(db: Db, paths: ArchiveInput[], opts: Archiv
               }
               doneBytes += file.size;
               opts.onProgress?.(doneBytes, totalBytes, label, summaries.length);
+              // A tar is read front to back: once its last wanted file is in, the rest need not be inflated.
+              return --left === 0 ? 'stop' : undefined;
             },
           );
         }
