@@ -1,5 +1,5 @@
 // What every archive reader (zip, tar, folder) offers, the error naming archive and entry, and the zip-bomb limits.
-import { fileBaseName, ImportError } from '../importers/importError';
+import { ImportError } from '../importers/importError';
 import type { ByteSource } from '../importers/text/byteSource';
 
 export interface ArchiveEntry {
@@ -55,5 +55,3 @@ export class ArchiveError extends ImportError {
 export function mib(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
-
-export { fileBaseName };

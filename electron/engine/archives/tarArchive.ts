@@ -4,9 +4,9 @@ import { open, stat } from 'node:fs/promises';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tarStream from 'tar-stream';
-import { ImportError } from '../importers/importError';
+import { fileBaseName, ImportError } from '../importers/importError';
 import type { ByteSource } from '../importers/text/byteSource';
-import { ArchiveError, fileBaseName, inflateLimit, mib, type Archive, type ArchiveEntry, type InflateLimits } from './archiveTypes';
+import { ArchiveError, inflateLimit, mib, type Archive, type ArchiveEntry, type InflateLimits } from './archiveTypes';
 
 /** Pulls an entry's chunks one at a time; the rest can be drained without destroying the archive stream. */
 class EntryReader {

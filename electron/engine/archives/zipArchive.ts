@@ -1,9 +1,9 @@
 // Reading a .zip (zip64 included) with yauzl: the central directory lists entries, each entry inflates as a stream.
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { ImportError } from '../importers/importError';
+import { fileBaseName, ImportError } from '../importers/importError';
 import type { ByteSource } from '../importers/text/byteSource';
-import { ArchiveError, fileBaseName, inflateLimit, mib, type Archive, type ArchiveEntry, type InflateLimits } from './archiveTypes';
+import { ArchiveError, inflateLimit, mib, type Archive, type ArchiveEntry, type InflateLimits } from './archiveTypes';
 
 function openZip(path: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-// Imports one file (connections or interactions) all or nothing: parse while streaming into one
+// Imports one file (connections or interactions; on disk or an archive entry) all or nothing: parse while streaming into one
 // transaction, relink, and report what was added, updated, missing, removed and skipped.
 import { statSync, openSync, readSync, closeSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -82,11 +82,11 @@ async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
 }
 
 export async function importFile(db: Db, input: string | ByteSource, opts: ImportFileOptions): Promise<ImportSummary> {
-  const path = toByteSource(input);
-  const fileName = opts.displayName ?? basename(path.name);
+  const source = toByteSource(input);
+  const fileName = opts.displayName ?? basename(source.name);
   let size: number;
   try {
-    size = typeof input === 'string' ? statSync(input).size : await path.size();
+    size = typeof input === 'string' ? statSync(input).size : await source.size();
   } catch {
     throw new ImportError(fileName, null, 'cannot read the file (it does not exist or is not readable)');
   }
@@ -96,8 +96,8 @@ export async function importFile(db: Db, input: string | ByteSource, opts: Impor
   };
   try {
     return opts.kind === 'connections'
-      ? await inTransaction(db, () => importConnectionsFile(db, path, fileName, opts, checkCancel))
-      : await inTransaction(db, () => importInteractionsFile(db, path, fileName, opts, checkCancel));
+      ? await inTransaction(db, () => importConnectionsFile(db, source, fileName, opts, checkCancel))
+      : await inTransaction(db, () => importInteractionsFile(db, source, fileName, opts, checkCancel));
   } catch (err) {
     if (opts.signal?.aborted) throw new ImportCancelled();
     // Parsers name the file on disk; an upload's temporary name means nothing to the user.
@@ -106,15 +106,15 @@ export async function importFile(db: Db, input: string | ByteSource, opts: Impor
   }
 }
 
-async function importConnectionsFile(db: Db, path: ByteSource, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
+async function importConnectionsFile(db: Db, source: ByteSource, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
   const requested = opts.format && opts.format !== 'auto' ? opts.format : null;
-  const format = requested ?? detectConnectionFormat(fileName, decodeText(await path.head(65_536), fileName, { cutShort: true }).text);
+  const format = requested ?? detectConnectionFormat(fileName, decodeText(await source.head(65_536), fileName, { cutShort: true }).text);
   const network = networkOf(format, fileName, opts.network);
   const batchId = createBatch(db, 'connections', fileName, format, network);
   const session = new ConnectionSession(db, batchId, network);
   let records = 0;
   const info = await streamConnectionFile(
-    path,
+    source,
     { format: format as never, network, map: opts.map },
     (batch) => {
       checkCancel();
@@ -151,13 +151,13 @@ async function importConnectionsFile(db: Db, path: ByteSource, fileName: string,
   };
 }
 
-async function importInteractionsFile(db: Db, path: ByteSource, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
+async function importInteractionsFile(db: Db, source: ByteSource, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
   const warnings: string[] = [];
   const newlyMine = opts.me?.length ? addMe(db, opts.me) : [];
   const batchId = createBatch(db, 'interactions', fileName, opts.format ?? 'auto', null);
   const session = new InteractionSession(db, batchId);
   const info = await streamInteractionFile(
-    path,
+    source,
     { format: (opts.format ?? 'auto') as never, map: opts.map, signal: opts.signal },
     (records) => {
       checkCancel();

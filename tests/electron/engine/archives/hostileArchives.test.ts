@@ -1,6 +1,8 @@
 // The hostile-archive corpus: corrupt, damaged, encrypted, climbing, bombs, empty, unreadable; one clear line each, nothing written.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importArchives } from '../../../../electron/engine/archives/importArchive';
 import { ImportError } from '../../../../electron/engine/importers/importError';
@@ -142,6 +144,41 @@ describe('hostile archives', () => {
     ]);
     expect(await refused([path])).toBe('takeout.zip › Takeout/Mail/broken.mbox, line 2: the file ends in the middle of a message header (truncated?)');
   });
+});
+
+describe('archives damaged anywhere', () => {
+  it('a zip or tgz with bytes overwritten at random either imports or is refused as an ImportError, never half-written', async () => {
+    const zip = readFileSync(await writeZip(join(ws.dir, 'good.zip'), linkedinExport()));
+    const tar = readFileSync(await writeTgz(join(ws.dir, 'good.tar'), linkedinExport(), false));
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        async (isZip, edits) => {
+          const bytes = Buffer.from(isZip ? zip : tar);
+          for (const [at, value] of edits) bytes[at % bytes.length] = value;
+          const path = ws.write(`mutant-${++run}.${isZip ? 'zip' : 'tgz'}`, isZip ? bytes : gzipSync(bytes));
+          const probe = tempWorkspace();
+          try {
+            const before = probe.ctx.db.prepare(`SELECT count(*) FROM import_batches`).pluck().get();
+            const error = await importArchives(probe.ctx.db, [path]).then(
+              () => null,
+              (e: unknown) => e,
+            );
+            if (error) {
+              expect(error).toBeInstanceOf(ImportError);
+              expect((error as Error).message).not.toMatch(/[\r\n]/);
+              expect(probe.ctx.db.prepare(`SELECT count(*) FROM import_batches`).pluck().get()).toBe(before);
+            }
+          } finally {
+            probe.close();
+          }
+        },
+      ),
+      { numRuns: 60, seed: 1304 },
+    );
+  }, 120_000);
 });
 
 /** A tar header's checksum covers its own 512 bytes; after editing a name it must be written again. */
