@@ -3,6 +3,7 @@ import type { EngineContext } from '../engine/context';
 import { archiveKindOf } from '../engine/archives/openArchive';
 import { entryLabel, importArchives } from '../engine/archives/importArchive';
 import type { SurveyedFile } from '../engine/archives/surveyArchive';
+import { printable } from '../engine/archives/archiveTypes';
 import { classifyTypedIdentity } from '../engine/store/identityKeys';
 import { flag, UsageError, type ParsedArgs } from './cliArgs';
 import { printImportSummary } from './output';
@@ -25,9 +26,9 @@ function sizeText(bytes: number): string {
 
 function describe(f: SurveyedFile): string {
   const amount = f.rows !== null ? `${f.rows} rows` : sizeText(f.size);
-  if (f.willRead) return `  read      ${f.path} — ${f.use.what}, ${amount}`;
+  if (f.willRead) return `  read      ${printable(f.path)} — ${f.use.what}, ${amount}`;
   const why = f.use.read === 'none' ? f.use.what : `${f.use.what}, read by "tiecheck import"`;
-  return `  not used  ${f.path} — ${why}`;
+  return `  not used  ${printable(f.path)} — ${why}`;
 }
 
 export async function importArchiveArgs(ctx: EngineContext, args: ParsedArgs, only?: 'records'): Promise<void> {
@@ -46,7 +47,7 @@ export async function importArchiveArgs(ctx: EngineContext, args: ParsedArgs, on
       onSurvey: ({ files, archives }) => {
         if (json) return;
         const reading = files.filter((f) => f.willRead).length;
-        process.stderr.write(`${archives.map((a) => a.name).join(' + ')}: ${files.length} file(s), ${reading} to read\n`);
+        process.stderr.write(`${archives.map((a) => printable(a.name)).join(' + ')}: ${files.length} file(s), ${reading} to read\n`);
         for (const f of files) process.stderr.write(`${describe(f)}\n`);
       },
     });

@@ -35,8 +35,8 @@ export function inflateLimit(compressedBytes: number, limits: InflateLimits): nu
   return Math.max(compressedBytes * limits.ratio, limits.floorBytes);
 }
 
-/** Entry names come from the archive: one line, bounded, whatever bytes they hold. */
-function printable(name: string): string {
+/** Entry names come from the archive: one line, bounded, no terminal control codes, whatever bytes they hold. */
+export function printable(name: string): string {
   const flat = name.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
   return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
 }

@@ -4,7 +4,7 @@ import type { ImportSummary } from '../../../shared/api/schemas';
 import type { OwnIdentity } from '../../../shared/domain/records';
 import { fileBaseName, ImportError } from '../importers/importError';
 import { ImportCancelled, importFile } from '../imports/importFile';
-import { ArchiveError, type InflateLimits } from './archiveTypes';
+import { ArchiveError, printable, type InflateLimits } from './archiveTypes';
 import type { ArchiveInput } from './openArchive';
 import { importOrder, surveyArchives, type ArchiveSurvey, type SurveyedFile } from './surveyArchive';
 
@@ -25,8 +25,9 @@ export interface ArchiveImportResult {
   summaries: ImportSummary[];
 }
 
+/** `archive › path`, as every door names a file inside an archive. */
 export function entryLabel(file: { archive: string; path: string }): string {
-  return `${file.archive} › ${file.path}`;
+  return `${printable(file.archive)} › ${printable(file.path)}`;
 }
 
 /**

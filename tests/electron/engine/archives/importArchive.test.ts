@@ -186,6 +186,13 @@ describe('importing archives', () => {
     expect(ws.ctx.db.prepare(`SELECT count(*) FROM connections`).pluck().get()).toBe(0);
   });
 
+  it('names files by archive and path in one printable line, whatever bytes the entry names hold', async () => {
+    const mbox = takeoutExport()[3].content;
+    const zip = await writeZip(join(ws.dir, 'odd.zip'), [{ name: 'Mail/\u001b[2Jred\nalert\u0007.mbox', content: mbox }]);
+    const { summaries } = await importArchives(ws.ctx.db, [zip]);
+    expect(summaries.map((s) => s.file)).toEqual(['odd.zip › Mail/ [2Jred alert .mbox']);
+  });
+
   it('reports progress across the whole archive, ending at the total', async () => {
     const zip = await writeZip(join(ws.dir, 'Basic_LinkedInDataExport_12-04-2026.zip'), linkedinExport());
     const seen: [number, number][] = [];
