@@ -25,7 +25,7 @@ function sizeText(bytes: number): string {
 }
 
 function describe(f: SurveyedFile): string {
-  const amount = f.rows !== null ? `${f.rows} rows` : sizeText(f.size);
+  const amount = f.rows !== null ? `${f.rows} row${f.rows === 1 ? '' : 's'}` : sizeText(f.size);
   if (f.willRead) return `  read      ${printable(f.path)} — ${f.use.what}, ${amount}`;
   const why = f.use.read === 'none' ? f.use.what : `${f.use.what}, read by "tiecheck import"`;
   return `  not used  ${printable(f.path)} — ${why}`;

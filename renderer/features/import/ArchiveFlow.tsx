@@ -6,7 +6,7 @@ import type { ArchiveFile } from '../../../shared/api/archiveSchemas';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
-import { formatBytes, formatCount } from '../../components/formatting';
+import { formatBytes, formatCount, plural } from '../../components/formatting';
 import { PreviewTable } from './PreviewTable';
 
 export interface ArchiveFlowProps {
@@ -20,7 +20,7 @@ function newJobId(): string {
 }
 
 function amount(f: ArchiveFile): string {
-  return f.rows !== null ? `${formatCount(f.rows)} rows` : formatBytes(f.size);
+  return f.rows !== null ? plural(f.rows, 'row') : formatBytes(f.size);
 }
 
 export function ArchiveFlow({ names, fileRefs, onDone }: ArchiveFlowProps) {
