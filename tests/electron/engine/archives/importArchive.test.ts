@@ -10,6 +10,7 @@ import { importFile } from '../../../../electron/engine/imports/importFile';
 import { undoBatch } from '../../../../electron/engine/store/batchUndo';
 import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
 import { facebookExport, linkedinExport, takeoutExport, writeTgz, writeZip, type ArchiveFile } from '../../../fixtures/archives/archiveFixtures';
+import { CALLS_CSV, callsXml } from '../../../fixtures/interactions/interactionFixtures';
 
 let ws: TempWorkspace;
 let other: TempWorkspace;
@@ -77,6 +78,21 @@ describe('surveying an archive', () => {
     expect(files.find((f) => f.path.endsWith('received_friend_requests.json'))?.use.what).toBe('Facebook friend requests');
     // A mailbox is not parsed twice to count it: its size stands for its rows.
     expect(files.find((f) => f.path.endsWith('.mbox'))).toMatchObject({ rows: null, size: Buffer.byteLength(takeoutExport()[3].content) });
+  });
+
+  it('recognises call logs (SMS Backup & Restore XML, a call-log CSV) by their content, not their names', async () => {
+    const zip = await writeZip(join(ws.dir, 'phone-backup.zip'), [
+      { name: 'backup/calls-20240126173147.xml', content: callsXml() },
+      { name: 'backup/export (3).csv', content: CALLS_CSV },
+      { name: 'backup/sms-20240126173147.xml', content: "<?xml version='1.0'?><smses count=\"0\"></smses>" },
+    ]);
+    const { files, archives } = await surveyArchives([zip]);
+    await Promise.all(archives.map((a) => a.close()));
+    expect(files.map((f) => [f.path, f.use.read === 'none' ? null : f.use.format, f.rows])).toEqual([
+      ['backup/calls-20240126173147.xml', 'calls-xml', 5],
+      ['backup/export (3).csv', 'calls', 6],
+      ['backup/sms-20240126173147.xml', null, null],
+    ]);
   });
 });
 
