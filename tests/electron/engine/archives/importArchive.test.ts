@@ -1,5 +1,5 @@
 // Archives as they come (LinkedIn zip, Takeout tgz and parts, Facebook zip, a folder): what is found, the order read, and the same result as file by file.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importArchives } from '../../../../electron/engine/archives/importArchive';
@@ -177,6 +177,18 @@ describe('importing archives', () => {
         run.close();
       }
     }
+  });
+
+  it('does not follow symbolic links out of a dropped folder', async () => {
+    const outside = join(other.dir, 'secret');
+    extract(outside, [{ name: 'Connections.csv', content: linkedinExport()[1].content }]);
+    const folder = join(ws.dir, 'export');
+    extract(folder, [linkedinExport()[4]]);
+    symlinkSync(join(outside, 'Connections.csv'), join(folder, 'Connections.csv'));
+    symlinkSync(outside, join(folder, 'linked-folder'));
+    const { summaries, files } = await importArchives(ws.ctx.db, [folder]);
+    expect(files.map((f) => f.path)).toEqual(['messages.csv']);
+    expect(summaries.map((s) => s.file)).toEqual(['export › messages.csv']);
   });
 
   it('imports several Takeout parts given together as one archive: contacts of part 2 before the mail of part 1', async () => {
