@@ -62,6 +62,7 @@ export async function importArchives(db: Db, paths: ArchiveInput[], opts: Archiv
                   format: file.use.format,
                   me: phase === 'interactions' ? opts.me : undefined,
                   signal: opts.signal,
+                  inArchive: true,
                   // The entry's own name, as when the file is imported alone: the same format detection and network.
                   displayName: fileBaseName(entry.path),
                   onProgress: (bytes) => opts.onProgress?.(doneBytes + Math.min(bytes, file.size), totalBytes, label, summaries.length),

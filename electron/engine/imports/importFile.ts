@@ -28,6 +28,8 @@ export interface ImportFileOptions {
   onProgress?: (bytes: number, totalBytes: number, rows: number) => void;
   /** Shown in messages and stored on the batch instead of the path's base name (uploaded files). */
   displayName?: string;
+  /** Set by the archive import, which holds the transaction: this file is a savepoint inside it. */
+  inArchive?: boolean;
 }
 
 export class ImportCancelled extends Error {
@@ -56,9 +58,10 @@ export function networkOf(format: string, fileName: string, named?: string): str
 /**
  * Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back on any failure (including cancellation).
  * Inside an archive's own transaction it is a savepoint: the archive is written whole or not at all.
+ * Only an archive asks for that; any other import started meanwhile still fails to BEGIN.
  */
-async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  if (db.inTransaction) {
+async function inTransaction<T>(db: Db, work: () => Promise<T>, inArchive = false): Promise<T> {
+  if (inArchive) {
     db.exec('SAVEPOINT import_file');
     try {
       const result = await work();
@@ -96,8 +99,8 @@ export async function importFile(db: Db, input: string | ByteSource, opts: Impor
   };
   try {
     return opts.kind === 'connections'
-      ? await inTransaction(db, () => importConnectionsFile(db, source, fileName, opts, checkCancel))
-      : await inTransaction(db, () => importInteractionsFile(db, source, fileName, opts, checkCancel));
+      ? await inTransaction(db, () => importConnectionsFile(db, source, fileName, opts, checkCancel), opts.inArchive)
+      : await inTransaction(db, () => importInteractionsFile(db, source, fileName, opts, checkCancel), opts.inArchive);
   } catch (err) {
     if (opts.signal?.aborted) throw new ImportCancelled();
     // Parsers name the file on disk; an upload's temporary name means nothing to the user.
