@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { linkedinExport, writeZip } from '../fixtures/archives/archiveFixtures';
+import { linkedinExport, takeoutExport, writeTgz, writeZip } from '../fixtures/archives/archiveFixtures';
 import { auditFromCli, callApi, uiIsBuilt, type Session, useSession } from './harness';
 
 const work = mkdtempSync(join(tmpdir(), 'tiecheck-archive-e2e-'));
@@ -45,6 +45,30 @@ describe.skipIf(!uiIsBuilt())('an archive in Chromium', () => {
     // Each file is its own entry in the history.
     await s.open('#/import');
     await page.getByRole('rowheader', { name: 'messages.csv' }).first().waitFor({ timeout: 30_000 });
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  it('takes two Takeout parts chosen together (a zip and a tgz) as one archive', async () => {
+    const { page } = s;
+    const [browser, calendar, contacts, mail] = takeoutExport();
+    const part1 = readFileSync(await writeZip(join(work, 'takeout-20261204T101010Z-001.zip'), [browser, mail]));
+    const part2 = readFileSync(await writeTgz(join(work, 'takeout-20261204T101010Z-002.tgz'), [calendar, contacts]));
+    await s.open('#/import');
+    await page.getByTestId('import-file-input').setInputFiles([
+      { name: 'takeout-20261204T101010Z-001.zip', mimeType: 'application/zip', buffer: part1 },
+      { name: 'takeout-20261204T101010Z-002.tgz', mimeType: 'application/gzip', buffer: part2 },
+    ]);
+    await page.getByText('4 files found; 3 will be read').waitFor({ timeout: 30_000 });
+    await page.getByRole('rowheader', { name: 'takeout-20261204T101010Z-002.tgz › Takeout/Contacts/My Contacts/My Contacts.csv' }).waitFor();
+    await page.getByRole('button', { name: 'Import 3 files' }).click();
+    const result = page.getByTestId('archive-result');
+    await result.waitFor({ timeout: 60_000 });
+    const order = await result.getByRole('rowheader').allTextContents();
+    expect(order).toEqual([
+      'takeout-20261204T101010Z-002.tgz › Takeout/Contacts/My Contacts/My Contacts.csv',
+      'takeout-20261204T101010Z-001.zip › Takeout/Mail/All mail Including Spam and Trash.mbox',
+      'takeout-20261204T101010Z-002.tgz › Takeout/Calendar/owner@example.com.ics',
+    ]);
     expect(s.pageErrors).toEqual([]);
   });
 
