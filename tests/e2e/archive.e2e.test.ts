@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, describe, expect, it } from 'vitest';
 import { linkedinExport, takeoutExport, writeTgz, writeZip } from '../fixtures/archives/archiveFixtures';
 import { auditFromCli, callApi, uiIsBuilt, type Session, useSession } from './harness';
@@ -32,6 +33,8 @@ describe.skipIf(!uiIsBuilt())('an archive in Chromium', () => {
     const preview = page.getByTestId('archive-preview');
     await preview.getByRole('cell', { name: 'Zoë Ångström, PhD' }).waitFor({ timeout: 30_000 });
     await s.screenshot('import-archive');
+    const axe = await new AxeBuilder({ page }).include('[data-testid="archive-flow"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     await page.getByRole('button', { name: 'Import 3 files' }).click();
     const result = page.getByTestId('archive-result');
