@@ -55,6 +55,7 @@ export async function importArchives(db: Db, paths: ArchiveInput[], opts: Archiv
             async (entry, source) => {
               const file = plan.find((f) => f.archiveIndex === index && f.path === entry.path)!;
               if (file.use.read === 'none') return;
+              if (opts.signal?.aborted) throw new ImportCancelled();
               const label = entryLabel(file);
               try {
                 const summary = await importFile(db, source, {
@@ -69,7 +70,7 @@ export async function importArchives(db: Db, paths: ArchiveInput[], opts: Archiv
                 });
                 summaries.push({ ...summary, file: label });
               } catch (error) {
-                if (error instanceof ImportError && !(error instanceof ImportCancelled)) throw new ArchiveError(archive.name, entry.path, error.line, error.reason);
+                if (error instanceof ImportError) throw new ArchiveError(archive.name, entry.path, error.line, error.reason);
                 throw error;
               }
               doneBytes += file.size;
