@@ -44,7 +44,9 @@ export async function surveyArchives(paths: ArchiveInput[], opts: SurveyOptions 
       await archive.visit(
         () => true,
         async (entry, source) => {
-          const use = classifyEntry(entry.path, needsHead(entry.path) ? await source.head(ENCODING_SAMPLE_BYTES) : null);
+          // An empty file (Takeout writes some for labels or calendars with nothing in them) holds nothing to refuse the archive for.
+          const use: EntryUse =
+            entry.size === 0 ? { read: 'none', what: 'empty file' } : classifyEntry(entry.path, needsHead(entry.path) ? await source.head(ENCODING_SAMPLE_BYTES) : null);
           const willRead = use.read === 'interactions' || (use.read === 'connections' && opts.only !== 'records');
           let rows: number | null = null;
           if (use.read !== 'none' && willRead && use.format !== 'mbox' && use.format !== 'ics' && entry.size <= COUNT_ROWS_UP_TO) {

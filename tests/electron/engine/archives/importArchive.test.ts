@@ -80,6 +80,13 @@ describe('surveying an archive', () => {
     expect(files.find((f) => f.path.endsWith('.mbox'))).toMatchObject({ rows: null, size: Buffer.byteLength(takeoutExport()[3].content) });
   });
 
+  it('lists an empty file as not used rather than refusing the archive for it', async () => {
+    const zip = await writeZip(join(ws.dir, 'takeout.zip'), [...takeoutExport(), { name: 'Takeout/Mail/Spam.mbox', content: '' }, { name: 'Takeout/Calendar/Birthdays.ics', content: '' }]);
+    const { summaries, files } = await importArchives(ws.ctx.db, [zip]);
+    expect(files.filter((f) => f.use.what === 'empty file').map((f) => f.path)).toEqual(['Takeout/Mail/Spam.mbox', 'Takeout/Calendar/Birthdays.ics']);
+    expect(summaries).toHaveLength(3);
+  });
+
   it('recognises call logs (SMS Backup & Restore XML, a call-log CSV) by their content, not their names', async () => {
     const zip = await writeZip(join(ws.dir, 'phone-backup.zip'), [
       { name: 'backup/calls-20240126173147.xml', content: callsXml() },
