@@ -93,13 +93,17 @@ export async function openTarArchive(path: string, limits: InflateLimits, displa
         },
       });
       let settled = false;
+      /** The entry being read, named when the archive breaks inside it. */
+      let current: string | null = null;
       const finish = (error?: unknown) => {
         if (settled) return;
         settled = true;
         if (error) {
           file.destroy();
           extract.destroy();
-          reject(error instanceof ImportError ? error : new ArchiveError(name, null, null, `not a readable tar archive (${error instanceof Error ? error.message : String(error)})`));
+          const detail = error instanceof Error ? error.message : String(error);
+          const reason = current ? `the archive is damaged or cut short inside this file (${detail})` : `not a readable tar archive (${detail})`;
+          reject(error instanceof ImportError ? error : new ArchiveError(name, current, null, reason));
         } else resolve();
       };
       const stages = gzipped ? [file, createGunzip(), counter] : [file, counter];
@@ -109,6 +113,7 @@ export async function openTarArchive(path: string, limits: InflateLimits, displa
       extract.on('entry', (header, stream, next) => {
         const reader = new EntryReader(stream as unknown as Readable);
         const type = header.type ?? 'file';
+        current = header.name;
         const work = async () => {
           checkName(name, header.name);
           if (type === 'file' || type === 'contiguous-file') {
@@ -117,6 +122,7 @@ export async function openTarArchive(path: string, limits: InflateLimits, displa
           await reader.drain();
         };
         work().then((outcome) => {
+          current = null;
           if (outcome !== 'stop') return next();
           // Nothing more is wanted: close the file rather than inflate the rest of the archive.
           finish();

@@ -8,7 +8,7 @@ import { importArchives } from '../../../../electron/engine/archives/importArchi
 import { ImportError } from '../../../../electron/engine/importers/importError';
 import { importFile } from '../../../../electron/engine/imports/importFile';
 import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
-import { CONNECTIONS_CSV, linkedinExport, patchZipHeaders, writeTgz, writeZip } from '../../../fixtures/archives/archiveFixtures';
+import { CONNECTIONS_CSV, linkedinExport, patchZipHeaders, takeoutExport, writeTgz, writeZip } from '../../../fixtures/archives/archiveFixtures';
 
 let ws: TempWorkspace;
 let fingerprint: string;
@@ -57,6 +57,17 @@ describe('hostile archives', () => {
     const buf = readFileSync(path);
     writeFileSync(path, buf.subarray(0, buf.length - 200));
     expect(await refused([path])).toMatch(/^cut\.zip: not a readable zip archive \(.+\)$/);
+  });
+
+  it('a tgz cut short inside its mailbox', async () => {
+    const files = takeoutExport();
+    files[3] = { ...files[3], content: String(files[3].content).repeat(500) };
+    const path = await writeTgz(join(ws.dir, 'takeout-001.tgz'), files);
+    const buf = readFileSync(path);
+    writeFileSync(path, buf.subarray(0, Math.floor(buf.length * 0.8)));
+    expect(await refused([path])).toMatch(
+      /^takeout-001\.tgz › Takeout\/Mail\/All mail Including Spam and Trash\.mbox: the archive is damaged or cut short inside this file \(unexpected end of file\)$/,
+    );
   });
 
   it('a file named .zip that is not one', async () => {
