@@ -5,6 +5,8 @@ import type { TiecheckBridge } from '../shared/api/bridge';
 export type Api = ApiCalls & {
   /** Hands a dropped or picked file to the engine and returns a reference the import calls take. */
   stageFile(file: File): Promise<FileRef>;
+  /** The desktop app stages a dropped folder by its path; a browser can only upload files. */
+  readonly stagesFolders: boolean;
 };
 
 export class ApiCallError extends Error {
@@ -95,6 +97,7 @@ function createApi(): Api {
     async stageFile(file: File) {
       return (await transport.stageFile(file)) as FileRef;
     },
+    stagesFolders: window.tiecheck !== undefined,
   } as Api;
   for (const channel of Object.keys(calls) as Channel[]) {
     (api as unknown as Record<string, unknown>)[channel] = async (request: Request<typeof channel>) =>

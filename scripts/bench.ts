@@ -11,6 +11,7 @@ import { benchAccuracy } from './bench/accuracyBench';
 import { benchDatabase } from './bench/databaseBenches';
 import { benchBrowser } from './bench/browserBenches';
 import { benchCli } from './bench/cliBenches';
+import { benchArchiveMbox } from './bench/archiveBench';
 import { dropHeavyDb, keepingHeavyDb } from './bench/heavyDatabase';
 import { fmt, renderResults, summaryLine, type BenchRow } from './bench/resultTable';
 
@@ -22,12 +23,13 @@ const SECTIONS: { ids: number[]; title: string; run: (data: BenchData) => Promis
   { ids: [6, 7, 8], title: 'linking, audit and tagging on a heavy database', run: benchDatabase },
   { ids: [9, 10], title: 'dashboard and people table in headless Chromium', run: benchBrowser },
   { ids: [11], title: 'the command line from outside', run: benchCli },
+  { ids: [12], title: 'mbox read straight from a zip', run: benchArchiveMbox },
 ];
 
-/** benchEnv's BENCH_ONLY knows sections 1–8; the browser sections and the CLI's join here (run by default, or when named). */
+/** benchEnv's BENCH_ONLY knows sections 1–8; the browser sections, the CLI's (11) and the zipped mbox (12) join here (run by default, or when named). */
 function addBrowserSections(only: Set<number>): void {
   const named = process.env.BENCH_ONLY?.split(',').map((s) => Number(s.trim()));
-  for (const id of [9, 10, 11]) if (!named || named.includes(id)) only.add(id);
+  for (const id of [9, 10, 11, 12]) if (!named || named.includes(id)) only.add(id);
 }
 
 function gitCommit(): string {

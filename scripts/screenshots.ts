@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import yazl from 'yazl';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -73,8 +74,29 @@ try {
   await page.waitForSelector('[data-testid="mapping-editor"]', { timeout: 30_000 });
   await page.waitForTimeout(1000);
   await page.screenshot({ path: join(out, `import-mapping-${theme}.png`), fullPage: true });
+  // Two Takeout parts dropped together: what the archive view lists before anything is written.
+  await page.getByRole('button', { name: 'Choose another file' }).click();
+  const part1 = await zipOf({ 'Takeout/archive_browser.html': '<html></html>', 'Takeout/Mail/All mail Including Spam and Trash.mbox': 'From a@example.org Mon Jan 06 10:00:00 +0000 2025\nFrom: Ann Bee <ann@example.org>\nTo: me@example.org\nSubject: Spring\nDate: Mon, 6 Jan 2025 10:00:00 +0000\n\nHello\n' });
+  const part2 = await zipOf({ 'Takeout/Contacts/My Contacts/My Contacts.csv': 'Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value\nAnn Bee,Ann,Bee,* Work,ann@example.org\n', 'Takeout/Drive/photo.jpg': 'jpeg' });
+  await page.getByTestId('import-file-input').setInputFiles([
+    { name: 'takeout-20261204T101010Z-001.zip', mimeType: 'application/zip', buffer: part1 },
+    { name: 'takeout-20261204T101010Z-002.zip', mimeType: 'application/zip', buffer: part2 },
+  ]);
+  await page.waitForSelector('[data-testid="archive-files"]', { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(out, `import-archive-${theme}.png`), fullPage: true });
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();
   server.kill();
+}
+
+/** A small zip in memory, written by the same library the tests use. */
+async function zipOf(files: Record<string, string>): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }

@@ -18,6 +18,7 @@ import { allowOnly, flag, mapFlags, requireFlag, UsageError, type ParsedArgs } f
 import { printImportSummary, printAudit } from './output';
 import { createProgressBar } from './progressBar';
 import { invitesCommand } from './invitesCommand';
+import { givesArchives, importArchiveArgs } from './archiveCommand';
 
 const CONNECTION_FORMATS = ['auto', 'linkedin', 'google', 'outlook', 'facebook', 'vcard', 'csv'];
 const INTERACTION_FORMATS = ['auto', 'linkedin-messages', 'linkedin-invitations', 'mbox', 'ics', 'calls', 'calls-xml', 'csv', 'facebook-requests'];
@@ -83,11 +84,14 @@ async function importEach(ctx: EngineContext, args: ParsedArgs, kind: 'connectio
 
 export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => Promise<void>> = {
   import: async (ctx, args) => {
-    allowOnly(args, ['db', 'format', 'network', 'map', 'removals', 'json']);
+    allowOnly(args, ['db', 'format', 'network', 'map', 'removals', 'json', 'me']);
+    if (await givesArchives(args)) return importArchiveArgs(ctx, args);
+    if (args.flags.has('me')) throw new UsageError('--me goes with "tiecheck log", or with an archive');
     await importEach(ctx, args, 'connections');
   },
   log: async (ctx, args) => {
     allowOnly(args, ['db', 'me', 'format', 'map', 'json']);
+    if (await givesArchives(args)) return importArchiveArgs(ctx, args, 'records');
     await importEach(ctx, args, 'interactions');
   },
   meet: async (ctx, args) => {

@@ -8,10 +8,15 @@ Commands:
           [--map field=Column]... [--removals] [--json] FILE...
           Import connection exports (LinkedIn Connections.csv, Google/Outlook contacts, Facebook
           friends JSON, vCard, any CSV of people).
+  import  [--me ID]... [--json] ARCHIVE|DIR...
+          Import a whole export as it comes (LinkedIn .zip, Google Takeout .zip/.tgz and its parts,
+          Facebook .zip, or the folder you unzipped): connections first, then records, each file
+          its own batch. Files Tiecheck does not read are listed as not used.
   log     [--me ID]... [--format auto|linkedin-messages|mbox|ics|calls|csv] [--map field=Column]...
           [--json] FILE...
           Import your interaction records (LinkedIn messages.csv, mbox, .ics, call logs), and
           invitations waiting (LinkedIn Invitations.csv, Facebook received_friend_requests.json).
+          Given an ARCHIVE or DIR, reads only its record files.
   meet    --with NAME|EMAIL|URL --kind in_person|call|video|email|message --date YYYY-MM-DD [--note TEXT]
           Log a meeting by hand.
   audit   [--as-of YYYY-MM-DD] [--json]

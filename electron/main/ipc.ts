@@ -22,8 +22,9 @@ export function registerIpc(ctx: EngineContext): void {
   });
   ipcMain.handle('tiecheck:stage', (event, path: unknown, name: unknown) => {
     if (!trustedSender(event)) return refused;
-    if (typeof path !== 'string' || path === '' || !existsSync(path) || !statSync(path).isFile()) {
-      return { ok: false, error: { code: 'invalid_request', message: 'that is not a readable file' } };
+    // A folder is staged too: the archive calls read an unzipped export as they read a zip.
+    if (typeof path !== 'string' || path === '' || !existsSync(path) || !(statSync(path).isFile() || statSync(path).isDirectory())) {
+      return { ok: false, error: { code: 'invalid_request', message: 'that is not a readable file or folder' } };
     }
     const fileRef = randomUUID();
     ctx.staged.set(fileRef, { path, name: typeof name === 'string' ? name.slice(0, 200) : path, temporary: false });

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import ICAL from 'ical.js';
 import { createEngine } from '../../electron/engine/createEngine';
 import { importFile } from '../../electron/engine/imports/importFile';
+import { importArchives } from '../../electron/engine/archives/importArchive';
 import { addMe } from '../../electron/engine/store/settingsStore';
 import type { ChildProgress, ChildResult, ChildTask } from './benchEnv';
 import { prepareWriteFloor } from './writeFloor';
@@ -34,7 +35,8 @@ function mainThreadCpuMs(): number {
   }
 }
 
-async function runImport(req: Extract<ChildTask, { task: 'import' }>): Promise<ChildResult> {
+/** Imports as `tiecheck import|log`: a single file, or (importArchive) every record file inside an archive. */
+async function runImport(req: Extract<ChildTask, { task: 'import' | 'importArchive' }>): Promise<ChildResult> {
   // Where the file is parsed (imports/parseBesideWrites.ts): forced when the bench compares the two ways.
   if (req.parseIn) process.env.TIECHECK_PARSE_IN = req.parseIn;
   const ctx = createEngine({ dbPath: req.dbPath, door: 'browser' });
@@ -59,6 +61,11 @@ async function runImport(req: Extract<ChildTask, { task: 'import' }>): Promise<C
   };
   const main0 = mainThreadCpuMs();
   const result = await measure(async () => {
+    if (req.task === 'importArchive') {
+      const { summaries } = await importArchives(ctx.db, [req.file], { only: 'records', onProgress: (bytes, total, _file, done) => onProgress(bytes, total, done) });
+      const sum = (key: 'added' | 'updated' | 'skipped') => summaries.reduce((n, s) => n + s[key], 0);
+      return { count: sum('added') + sum('updated') + sum('skipped'), added: sum('added'), skipped: sum('skipped'), format: summaries.map((s) => s.format).join(','), warnings: summaries.flatMap((s) => s.warnings).slice(0, 5) };
+    }
     const summary = await importFile(ctx.db, req.file, { kind: req.kind, format: req.format, onProgress });
     return { count: summary.added + summary.updated + summary.skipped, added: summary.added, skipped: summary.skipped, format: summary.format, warnings: summary.warnings.slice(0, 5) };
   });
@@ -135,7 +142,7 @@ function runWriteFloor(req: Extract<ChildTask, { task: 'writeFloor' }>): Promise
 async function main(): Promise<void> {
   const req = JSON.parse(process.argv[2] ?? '{}') as ChildTask;
   const result =
-    req.task === 'import' ? await runImport(req)
+    req.task === 'import' || req.task === 'importArchive' ? await runImport(req)
     : req.task === 'papaparse' ? await runPapaparse(req.file, req.stream)
     : req.task === 'icalParse' ? await runIcalParse(req.file)
     : req.task === 'writeFloor' ? await runWriteFloor(req)

@@ -19,6 +19,7 @@ import {
   tagName,
 } from './schemas';
 import { invitationKey, invitationRowSchema } from './invitationSchemas';
+import { archivePreviewRequest, archivePreviewSchema, archiveRunRequest, archiveRunSchema, archiveSurveyRequest, archiveSurveySchema } from './archiveSchemas';
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -166,6 +167,13 @@ export const calls = {
     z.object({ schemaVersion: z.number(), persons: z.number(), connections: z.number(), interactions: z.number(), previousBackup: z.string().nullable() }),
   ),
   'data:deleteAll': call(z.object({ confirm: z.literal('DELETE') }).strict(), z.object({ deletedRows: z.number(), backupsRemoved: z.number() })),
+
+  // A whole export as it comes (zip, tgz, the parts of one Takeout, a folder): what it holds, the
+  // usual preview of one of its files, and the import of all it recognises (progress as
+  // import:progress over the whole archive, cancelled with import:cancel, nothing half-written).
+  'archive:survey': call(archiveSurveyRequest, archiveSurveySchema),
+  'archive:preview': call(archivePreviewRequest, archivePreviewSchema),
+  'archive:run': call(archiveRunRequest, archiveRunSchema),
 } as const;
 
 export const events = {

@@ -2,13 +2,14 @@
 import { calls, isChannel, type Channel, type Envelope } from '../../../shared/api/contract';
 import type { EngineContext } from '../context';
 import { UserFacingError, type Handlers } from './handlerTypes';
+import { archiveHandlers } from './archiveHandlers';
 import { auditHandlers } from './auditHandlers';
 import { dataHandlers } from './dataHandlers';
 import { importHandlers } from './importHandlers';
 import { invitationHandlers } from './invitationHandlers';
 import { settingsHandlers } from './settingsHandlers';
 
-export const handlers: Handlers = { ...settingsHandlers, ...importHandlers, ...auditHandlers, ...dataHandlers, ...invitationHandlers };
+export const handlers: Handlers = { ...settingsHandlers, ...importHandlers, ...auditHandlers, ...dataHandlers, ...invitationHandlers, ...archiveHandlers };
 
 /** Calls that change nothing an audit depends on; every other call drops the cached audits. */
 const LEAVES_AUDIT_AS_IS = new Set<Channel>([
@@ -34,6 +35,8 @@ const LEAVES_AUDIT_AS_IS = new Set<Channel>([
   'invites:detail',
   'invites:tag',
   'invites:export',
+  'archive:survey',
+  'archive:preview',
 ]);
 
 /** Validates the request against the contract, runs its handler, and never lets a stack trace cross. */

@@ -1,4 +1,4 @@
-// Imports one file (connections or interactions) all or nothing: parse while streaming into one
+// Imports one file (connections or interactions; on disk or an archive entry) all or nothing: parse while streaming into one
 // transaction, relink, and report what was added, updated, missing, removed and skipped.
 import { statSync, openSync, readSync, closeSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -10,6 +10,7 @@ import { detectConnectionFormat } from '../importers/connections';
 import type { InvitationRecord } from '../importers/interactions';
 import { streamConnectionFileBeside, streamInteractionFileBeside } from './parseBesideWrites';
 import { decodeText } from '../importers/text';
+import { toByteSource, type ByteSource } from '../importers/text/byteSource';
 import { ConnectionSession, createBatch } from './connectionSession';
 import { InteractionSession } from './interactionSession';
 import { summariseFound } from './foundSummary';
@@ -28,6 +29,8 @@ export interface ImportFileOptions {
   onProgress?: (bytes: number, totalBytes: number, rows: number) => void;
   /** Shown in messages and stored on the batch instead of the path's base name (uploaded files). */
   displayName?: string;
+  /** Set by the archive import, which holds the transaction: this file is a savepoint inside it. */
+  inArchive?: boolean;
 }
 
 export class ImportCancelled extends Error {
@@ -53,8 +56,24 @@ export function networkOf(format: string, fileName: string, named?: string): str
   return (named ?? fileName.replace(/\.[^.]+$/, '')).trim().toLowerCase() || 'csv';
 }
 
-/** Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back on any failure (including cancellation). */
-async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back on any failure (including cancellation).
+ * Inside an archive's own transaction it is a savepoint: the archive is written whole or not at all.
+ * Only an archive asks for that; any other import started meanwhile still fails to BEGIN.
+ */
+async function inTransaction<T>(db: Db, work: () => Promise<T>, inArchive = false): Promise<T> {
+  if (inArchive) {
+    db.exec('SAVEPOINT import_file');
+    try {
+      const result = await work();
+      db.exec('RELEASE import_file');
+      return result;
+    } catch (err) {
+      db.exec('ROLLBACK TO import_file');
+      db.exec('RELEASE import_file');
+      throw err;
+    }
+  }
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = await work();
@@ -66,11 +85,12 @@ async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function importFile(db: Db, path: string, opts: ImportFileOptions): Promise<ImportSummary> {
-  const fileName = opts.displayName ?? basename(path);
+export async function importFile(db: Db, input: string | ByteSource, opts: ImportFileOptions): Promise<ImportSummary> {
+  const source = toByteSource(input);
+  const fileName = opts.displayName ?? basename(source.name);
   let size: number;
   try {
-    size = statSync(path).size;
+    size = typeof input === 'string' ? statSync(input).size : await source.size();
   } catch {
     throw new ImportError(fileName, null, 'cannot read the file (it does not exist or is not readable)');
   }
@@ -80,8 +100,8 @@ export async function importFile(db: Db, path: string, opts: ImportFileOptions):
   };
   try {
     return opts.kind === 'connections'
-      ? await inTransaction(db, () => importConnectionsFile(db, path, fileName, opts, checkCancel))
-      : await inTransaction(db, () => importInteractionsFile(db, path, fileName, opts, checkCancel));
+      ? await inTransaction(db, () => importConnectionsFile(db, source, fileName, opts, checkCancel), opts.inArchive)
+      : await inTransaction(db, () => importInteractionsFile(db, source, fileName, opts, checkCancel), opts.inArchive);
   } catch (err) {
     if (opts.signal?.aborted) throw new ImportCancelled();
     // Parsers name the file on disk; an upload's temporary name means nothing to the user.
@@ -90,15 +110,15 @@ export async function importFile(db: Db, path: string, opts: ImportFileOptions):
   }
 }
 
-async function importConnectionsFile(db: Db, path: string, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
+async function importConnectionsFile(db: Db, source: ByteSource, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
   const requested = opts.format && opts.format !== 'auto' ? opts.format : null;
-  const format = requested ?? detectConnectionFormat(fileName, decodeText(readHead(path), fileName, { cutShort: true }).text);
+  const format = requested ?? detectConnectionFormat(fileName, decodeText(await source.head(65_536), fileName, { cutShort: true }).text);
   const network = networkOf(format, fileName, opts.network);
   const batchId = createBatch(db, 'connections', fileName, format, network);
   const session = new ConnectionSession(db, batchId, network);
   let records = 0;
   const info = await streamConnectionFileBeside(
-    path,
+    source,
     { format: format as never, network, map: opts.map },
     (batch) => {
       checkCancel();
@@ -137,13 +157,13 @@ async function importConnectionsFile(db: Db, path: string, fileName: string, opt
   };
 }
 
-async function importInteractionsFile(db: Db, path: string, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
+async function importInteractionsFile(db: Db, source: ByteSource, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
   const warnings: string[] = [];
   const newlyMine = opts.me?.length ? addMe(db, opts.me) : [];
   const batchId = createBatch(db, 'interactions', fileName, opts.format ?? 'auto', null);
   const session = new InteractionSession(db, batchId);
   const info = await streamInteractionFileBeside(
-    path,
+    source,
     { format: (opts.format ?? 'auto') as never, map: opts.map, signal: opts.signal },
     (records) => {
       checkCancel();

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { streamConnectionFile, type ConnectionParseOptions, type StreamedConnections } from '../importers/connections';
 import { streamInteractionFile, type InteractionFileInfo, type InteractionParseOptions } from '../importers/interactions';
 import { ImportError } from '../importers/importError';
+import type { ByteSource } from '../importers/text/byteSource';
 import type { ConnectionRecord, InteractionRecord } from '../../../shared/domain/records';
 import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
 
@@ -45,27 +46,34 @@ export function parsesInWorker(path: string): boolean {
 
 /** streamConnectionFile, parsed in a worker thread for large files. */
 export function streamConnectionFileBeside(
-  path: string,
+  input: string | ByteSource,
   opts: ConnectionParseOptions,
   onBatch: (records: ConnectionRecord[]) => void,
   onProgress?: Progress,
 ): Promise<StreamedConnections> {
-  if (!parsesInWorker(path)) return streamConnectionFile(path, opts, onBatch, onProgress);
+  const path = diskPath(input);
+  if (path === null || !parsesInWorker(path)) return streamConnectionFile(input, opts, onBatch, onProgress);
   // As streamConnectionFile does, an error of the caller's own callbacks comes back as an ImportError.
   return parseInWorker({ kind: 'connections', path, opts }, onBatch as (r: unknown[]) => void, onProgress, (err) => ImportError.wrap(path, err)) as Promise<StreamedConnections>;
 }
 
 /** streamInteractionFile, parsed in a worker thread for large files. */
 export function streamInteractionFileBeside(
-  path: string,
+  input: string | ByteSource,
   opts: InteractionParseOptions,
   onBatch: (records: InteractionRecord[]) => void,
   onProgress?: Progress,
 ): Promise<InteractionFileInfo> {
-  if (!parsesInWorker(path)) return streamInteractionFile(path, opts, onBatch, onProgress);
+  const path = diskPath(input);
+  if (path === null || !parsesInWorker(path)) return streamInteractionFile(input, opts, onBatch, onProgress);
   const { signal, ...rest } = opts;
   // As streamInteractionFile does, errors of the caller's callbacks pass through untouched.
   return parseInWorker({ kind: 'interactions', path, opts: rest }, onBatch as (r: unknown[]) => void, onProgress, (err) => err, signal) as Promise<InteractionFileInfo>;
+}
+
+/** The file a worker can open itself; an archive entry (no path) is parsed in-thread. */
+function diskPath(input: string | ByteSource): string | null {
+  return typeof input === 'string' ? input : (input.path ?? null);
 }
 
 let launchFile: URL | null | undefined;

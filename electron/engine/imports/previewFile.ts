@@ -6,6 +6,7 @@ import { missingCallFields, recogniseCallColumns } from '../importers/interactio
 import { findColumn } from '../importers/interactions/csvSource';
 import { missingInteractionFields, recogniseInteractionColumns } from '../importers/interactions/interactionsCsv';
 import { CsvTableReader, ENCODING_SAMPLE_BYTES, ImportError, decodeText } from '../importers/text';
+import type { ByteSource } from '../importers/text/byteSource';
 import { networkOf } from './importFile';
 import { findFileJoins } from './previewJoins';
 
@@ -27,7 +28,7 @@ const LINKEDIN_MESSAGE_COLUMNS: Record<string, string[]> = {
 
 type PreviewRequest = Omit<ImportOptions, 'removals' | 'jobId' | 'fileRef'>;
 
-export async function previewFile(path: string, head: Buffer, fileName: string, req: PreviewRequest) {
+export async function previewFile(path: string | ByteSource, head: Buffer, fileName: string, req: PreviewRequest) {
   if (req.kind === 'connections') {
     const p = previewConnectionBuffer(head, fileName, { format: (req.format ?? 'auto') as never, network: req.network, map: req.map }, PREVIEW_ROWS);
     return {
@@ -102,7 +103,7 @@ function readCsvLayout(head: Buffer, fileName: string, format: InteractionFormat
   return { encoding, columns: header, mapping, missing: [] };
 }
 
-async function previewInteractions(path: string, head: Buffer, fileName: string, req: PreviewRequest) {
+async function previewInteractions(path: string | ByteSource, head: Buffer, fileName: string, req: PreviewRequest) {
   const chosen = req.format && req.format !== 'auto' ? (req.format as InteractionFormat) : null;
   // By the name the person gave the file: an upload is staged under a name without its extension.
   // The UI passes the format found here on to import:run, so the two cannot disagree.

@@ -1,5 +1,6 @@
 // The rows of a connection file that an import would join to an earlier row, found before anything is written.
 import type { ConnectionParseOptions } from '../importers/connections';
+import type { ByteSource } from '../importers/text/byteSource';
 import { streamConnectionFile } from '../importers/connections';
 import { ImportError } from '../importers/importError';
 import { identitiesOfConnection } from '../store/identityKeys';
@@ -25,14 +26,14 @@ export interface PreviewJoins {
  * so the person sees every join and what made it (a shared e-mail, every field equal) and can
  * catch a wrong one before importing. The preview's other parts read only the head of the file.
  */
-export async function findFileJoins(path: string, opts: ConnectionParseOptions): Promise<PreviewJoins | Record<string, never>> {
+export async function findFileJoins(file: string | ByteSource, opts: ConnectionParseOptions): Promise<PreviewJoins | Record<string, never>> {
   const joiner = new FileRowJoiner();
   const joins: FileJoin[] = [];
   let bytes = 0;
   let stopped = false;
   try {
     await streamConnectionFile(
-      path,
+      file,
       opts,
       (records) => {
         for (const r of records) {

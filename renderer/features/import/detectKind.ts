@@ -2,6 +2,13 @@
 import type { SourceKind } from './sourceGuides';
 
 export const ACCEPTED_EXTENSIONS = ['.csv', '.json', '.vcf', '.mbox', '.ics', '.xml', '.txt'];
+/** Whole exports as they are downloaded: LinkedIn and Facebook zips, Takeout zips or tgz (and their parts). */
+export const ARCHIVE_EXTENSIONS = ['.zip', '.tgz', '.tar.gz', '.tar'];
+
+export function isArchive(fileName: string): boolean {
+  const name = fileName.toLowerCase();
+  return ARCHIVE_EXTENSIONS.some((ext) => name.endsWith(ext));
+}
 
 const INTERACTION_NAME = /messages?|invitations?|inbox|sent|mail|calendar|calls?|call[-_ ]?log|sms|meetings?|diary|interactions?/i;
 const CONNECTION_NAME = /connections?|friends?|contacts?|people|followers?|address[-_ ]?book/i;

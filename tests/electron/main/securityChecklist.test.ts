@@ -201,10 +201,11 @@ describe('IPC (checklist 17)', () => {
     expect(await invoke({ sender, senderFrame: topFrame }, { toString: () => 'app:info' }, {})).toMatchObject(forbidden);
   });
 
-  it('stages only a real file, and only for the app’s frame', async () => {
+  it('stages only a real file or folder (an unzipped export), and only for the app’s frame', async () => {
     const stage = (event: unknown, ...args: unknown[]) => fake.ipcHandlers.get('tiecheck:stage')!(event, ...args);
     expect(await stage({ sender, senderFrame: { url: 'https://evil.example/' } }, __filename, 'x')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await stage({ sender, senderFrame: topFrame }, userData, 'dir')).toMatchObject({ ok: false });
+    expect(await stage({ sender, senderFrame: topFrame }, userData, 'dir')).toMatchObject({ ok: true });
+    expect(await stage({ sender, senderFrame: topFrame }, `${userData}/no-such-thing`, 'gone')).toMatchObject({ ok: false });
     expect(await stage({ sender, senderFrame: topFrame }, '', 'empty')).toMatchObject({ ok: false });
     expect(await stage({ sender, senderFrame: topFrame }, __filename, 'me.ts')).toMatchObject({ ok: true });
   });

@@ -1,10 +1,10 @@
 // Entry points for reading connection exports: format detection, whole-buffer parsing, previews and streaming from disk.
-import { open, stat } from 'node:fs/promises';
 import type { ConnectionRecord, ParsedConnections, SkippedRow } from '../../../../shared/domain/records';
 import { ImportError } from '../importError';
 import { decodeText, detectEncoding, ENCODING_SAMPLE_BYTES, type TextEncodingName } from '../text/decodeText';
 import { CsvTableReader } from '../text/csvTable';
 import { readTextFile, streamTextFile } from '../text/textFile';
+import { toByteSource, type ByteSource } from '../text/byteSource';
 import { ConnectionCsvReader, detectCsvFormat, SKIPPED_KEPT, type ConnectionFormat } from './connectionCsv';
 import { parseFacebookFriends } from './facebookFriends';
 import { parseVcard } from './vcard';
@@ -197,46 +197,36 @@ function fullMapping(partial: Record<string, string>): Record<string, string | n
   return out;
 }
 
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(ENCODING_SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * Reads a connection file from disk in pieces, handing records over in batches of about 2,000.
+ * Reads a connection file (a path, or an archive entry as a ByteSource) in pieces, handing records over in batches of about 2,000.
  * CSV files of any size stream in bounded memory; Facebook JSON and vCard files are read whole
  * (up to 256 MB). Throws only ImportError.
  */
 export async function streamConnectionFile(
-  path: string,
+  input: string | ByteSource,
   opts: ConnectionParseOptions,
   onBatch: (records: ConnectionRecord[]) => void,
   onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void,
 ): Promise<StreamedConnections> {
+  const source = toByteSource(input);
+  const path = source.name;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new ImportError(path, null, 'not a file');
-    if (info.size === 0) throw new ImportError(path, null, 'the file is empty');
-    const head = await readHead(path);
+    const size = await source.size();
+    if (size === 0) throw new ImportError(path, null, 'the file is empty');
+    const head = await source.head(ENCODING_SAMPLE_BYTES);
     const guess = detectEncoding(head, head.length < ENCODING_SAMPLE_BYTES);
     const headText = new TextDecoder(guess.encoding === 'windows-1252' ? 'latin1' : guess.encoding).decode(head.subarray(guess.bomLength, 4096));
     const whole = wholeFormat(path, headText, opts);
     if (!whole) refuseMarkup(headText, path);
     if (whole) {
-      if (info.size > WHOLE_FILE_LIMIT) {
-        throw new ImportError(path, null, `the file is too large for a ${whole === 'facebook' ? 'Facebook JSON' : 'vCard'} file (${Math.round(info.size / 1048576)} MB; the limit is 256 MB)`);
+      if (size > WHOLE_FILE_LIMIT) {
+        throw new ImportError(path, null, `the file is too large for a ${whole === 'facebook' ? 'Facebook JSON' : 'vCard'} file (${Math.round(size / 1048576)} MB; the limit is 256 MB)`);
       }
-      const { text } = await readTextFile(path, WHOLE_FILE_LIMIT);
+      const { text } = await readTextFile(source, WHOLE_FILE_LIMIT);
       if (text.trim() === '') throw new ImportError(path, null, 'the file is empty');
       const parsed = parseWhole(whole, text, path, opts);
       for (let i = 0; i < parsed.records.length; i += BATCH) onBatch(parsed.records.slice(i, i + BATCH));
-      onProgress?.(info.size, info.size, parsed.records.length + parsed.skipped.length);
+      onProgress?.(size, size, parsed.records.length + parsed.skipped.length);
       const { records, ...rest } = parsed;
       const rows = records.length + parsed.skipped.length;
       if (parsed.skipped.length > SKIPPED_KEPT) {
@@ -256,7 +246,7 @@ export async function streamConnectionFile(
       }
     });
     const stream = await streamTextFile(
-      path,
+      source,
       (text) => run.table.push(text),
       (bytesRead, totalBytes) => onProgress?.(bytesRead, totalBytes, emitted + run.reader.skippedCount),
     );

@@ -1,6 +1,7 @@
 // Reader of call-log CSVs (phone exports, carrier bills): columns found by name or given with `map`.
 import { parseInstant } from '../../../../shared/parse/dates';
 import { ImportError } from '../importError';
+import type { ByteSource } from '../text/byteSource';
 import { buildCallRecord, parseCallType, parseDuration, presentValue } from './callRecord';
 import { findColumn, streamCsvRows } from './csvSource';
 import { RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type ProgressSink } from './interactionFile';
@@ -39,17 +40,18 @@ export function resolveColumns(header: string[], map: Record<string, string> | u
 }
 
 export async function streamCallsCsv(
-  path: string,
+  source: ByteSource,
   opts: InteractionParseOptions,
   onBatch: BatchSink,
   onProgress?: ProgressSink,
 ): Promise<InteractionFileInfo> {
+  const path = source.name;
   const batcher = new RecordBatcher(onBatch);
   let c: Record<Field, number> | null = null;
   let unknownTypes = 0;
   let badDuration = 0;
   const summary = await streamCsvRows(
-    path,
+    source,
     opts,
     (header, line) => {
       c = resolveColumns(header, opts.map, path, line);

@@ -1,8 +1,7 @@
 // Streaming reader of Android "SMS Backup & Restore" call logs (calls-*.xml): one call record per <call/>.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { parseInstant } from '../../../../shared/parse/dates';
 import { ImportError } from '../importError';
+import type { ByteSource } from '../text/byteSource';
 import { buildCallRecord, parseCallType, parseDuration, presentValue } from './callRecord';
 import { RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type ProgressSink } from './interactionFile';
 
@@ -126,30 +125,26 @@ class CallsXmlReader {
 }
 
 export async function streamCallsXml(
-  path: string,
+  source: ByteSource,
   opts: InteractionParseOptions,
   onBatch: BatchSink,
   onProgress?: ProgressSink,
 ): Promise<InteractionFileInfo> {
-  const total = (await stat(path)).size;
+  const path = source.name;
+  const total = await source.size();
   if (total === 0) throw new ImportError(path, null, 'the file is empty');
   const batcher = new RecordBatcher(onBatch);
   const reader = new CallsXmlReader(path, batcher);
   let carry: Buffer | null = null;
   let bytesRead = 0;
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      opts.signal?.throwIfAborted();
-      bytesRead += chunk.length;
-      const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-      const rest = reader.scan(buf);
-      carry = rest < buf.length ? Buffer.from(buf.subarray(rest)) : null;
-      if (carry && carry.length > MAX_TAG) throw new ImportError(path, reader.line, 'a tag longer than 1 MiB: not a call log');
-      onProgress?.(bytesRead, total, batcher.count);
-    }
-  } finally {
-    stream.destroy();
+  for await (const chunk of source.chunks()) {
+    opts.signal?.throwIfAborted();
+    bytesRead += chunk.length;
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const rest = reader.scan(buf);
+    carry = rest < buf.length ? Buffer.from(buf.subarray(rest)) : null;
+    if (carry && carry.length > MAX_TAG) throw new ImportError(path, reader.line, 'a tag longer than 1 MiB: not a call log');
+    onProgress?.(bytesRead, total, batcher.count);
   }
   if (carry) throw new ImportError(path, reader.line, 'the file ends inside a tag (truncated?)');
   if (!reader.started) throw new ImportError(path, null, 'the file holds only blank space');

@@ -1,7 +1,7 @@
-// Streaming a CSV export row by row for the interaction parsers, and finding its columns by name.
-import { stat } from 'node:fs/promises';
+// Streaming a CSV export (a file or an archive entry) row by row for the interaction parsers, and finding its columns by name.
 import { ImportError } from '../importError';
 import { CsvTableReader, streamTextFile, type CsvRow } from '../text';
+import type { ByteSource } from '../text/byteSource';
 import type { InteractionParseOptions } from './interactionFile';
 
 /** Lower case, spaces/underscores/dashes collapsed, brackets kept: `Duration (s)` → `duration (s)`. */
@@ -31,13 +31,14 @@ export interface CsvStreamSummary {
  * `onRow` per data row. An empty file or one with a header only is an ImportError / zero rows.
  */
 export async function streamCsvRows(
-  path: string,
+  source: ByteSource,
   opts: InteractionParseOptions,
   onHeader: (header: string[], headerLine: number) => void,
   onRow: (row: CsvRow) => void,
   onProgress?: (bytesRead: number, totalBytes: number) => void,
 ): Promise<CsvStreamSummary> {
-  if ((await stat(path)).size === 0) throw new ImportError(path, null, 'the file is empty');
+  const path = source.name;
+  if ((await source.size()) === 0) throw new ImportError(path, null, 'the file is empty');
   let headerSeen = false;
   const reader = new CsvTableReader(path, {
     onHeader: (header, line) => {
@@ -48,7 +49,7 @@ export async function streamCsvRows(
   });
   try {
     await streamTextFile(
-      path,
+      source,
       (text) => {
         opts.signal?.throwIfAborted();
         reader.push(text);

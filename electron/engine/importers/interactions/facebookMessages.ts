@@ -1,8 +1,8 @@
 // Reader of Facebook Messenger exports (messages/inbox/<thread>/message_N.json): messages and calls.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import type { InteractionRecord, ParticipantRecord } from '../../../../shared/domain/records';
 import { ImportError } from '../importError';
+import { readAllBytes, type ByteSource } from '../text/byteSource';
 import { RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type OwnerHint, type ProgressSink } from './interactionFile';
 
 const MOJIBAKE = /[\u0080-\u00ff]/;
@@ -35,15 +35,16 @@ function str(v: unknown): string {
 }
 
 export async function streamFacebookMessages(
-  path: string,
+  source: ByteSource,
   opts: InteractionParseOptions,
   onBatch: BatchSink,
   onProgress?: ProgressSink,
 ): Promise<InteractionFileInfo> {
-  const total = (await stat(path)).size;
+  const path = source.name;
+  const total = await source.size();
   if (total === 0) throw new ImportError(path, null, 'the file is empty');
-  if (total > 512 * 1024 * 1024) throw new ImportError(path, null, 'the file is too large for a Messenger thread');
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  const bytes = await readAllBytes(source, 512 * 1024 * 1024, () => 'the file is too large for a Messenger thread');
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let data: { participants?: unknown; messages?: unknown; title?: unknown; thread_path?: unknown };
   try {
     data = JSON.parse(text);

@@ -1,7 +1,7 @@
 // Reader of Facebook's received friend requests (connections/friends/received_friend_requests.json):
 // invitations waiting at the gate, like LinkedIn's incoming ones. Not interactions, so no records.
-import { readFile, stat } from 'node:fs/promises';
 import { ImportError } from '../importError';
+import { readAllBytes, type ByteSource } from '../text/byteSource';
 import { repairFacebookText } from './facebookMessages';
 import { RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type InvitationRecord, type ProgressSink } from './interactionFile';
 
@@ -23,11 +23,12 @@ function instantOf(timestamp: unknown): string | null {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export async function streamFacebookRequests(path: string, _opts: InteractionParseOptions, onBatch: BatchSink, onProgress?: ProgressSink): Promise<InteractionFileInfo> {
-  const total = (await stat(path)).size;
+export async function streamFacebookRequests(source: ByteSource, _opts: InteractionParseOptions, onBatch: BatchSink, onProgress?: ProgressSink): Promise<InteractionFileInfo> {
+  const path = source.name;
+  const total = await source.size();
   if (total === 0) throw new ImportError(path, null, 'the file is empty');
-  if (total > 64 * 1024 * 1024) throw new ImportError(path, null, 'the file is too large for a list of friend requests');
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  const bytes = await readAllBytes(source, 64 * 1024 * 1024, () => 'the file is too large for a list of friend requests');
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { InteractionRecord, ParticipantRecord } from '../../../../shared/domain/records';
 import { ImportError } from '../importError';
 import { readTextFile } from '../text';
+import type { ByteSource } from '../text/byteSource';
 import { splitIcsBlocks, type IcsBlock } from './icsBlocks';
 import { RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type ProgressSink } from './interactionFile';
 import { classifyLocation } from './meetingPlace';
@@ -271,12 +272,13 @@ function reason(error: unknown): string {
  * included, the owner too when listed): the engine subtracts the owner, whom a parser cannot know.
  */
 export async function streamIcs(
-  path: string,
+  source: ByteSource,
   opts: InteractionParseOptions,
   onBatch: BatchSink,
   onProgress?: ProgressSink,
 ): Promise<InteractionFileInfo> {
-  const { text: content, totalBytes } = await readTextFile(path);
+  const path = source.name;
+  const { text: content, totalBytes } = await readTextFile(source);
   const blocks = splitIcsBlocks(content, path);
   const batcher = new RecordBatcher(onBatch);
   if (blocks.events.length === 0) {

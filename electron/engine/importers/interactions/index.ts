@@ -1,8 +1,8 @@
 // Entry point for interaction files: detects the format and streams records from the matching parser.
-import { open } from 'node:fs/promises';
 import type { InteractionRecord } from '../../../../shared/domain/records';
 import { ImportError } from '../importError';
 import { detectEncoding } from '../text';
+import { toByteSource, type ByteSource } from '../text/byteSource';
 import { streamCallsCsv } from './callsCsv';
 import { streamCallsXml } from './callsXml';
 import { columnKey } from './csvSource';
@@ -53,17 +53,6 @@ export function detectInteractionFormat(fileName: string, head: Buffer): Interac
   return null;
 }
 
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 const READERS: Record<InteractionFormat, typeof streamMbox> = {
   mbox: streamMbox,
   ics: streamIcs,
@@ -77,15 +66,17 @@ const READERS: Record<InteractionFormat, typeof streamMbox> = {
 };
 
 /**
- * Streams an interaction file, handing records on in batches of ~1,000. Throws ImportError (file
+ * Streams an interaction file (a path, or an archive entry as a ByteSource), handing records on in batches of ~1,000. Throws ImportError (file
  * and line) for a file that cannot be read; a cancelled `signal` rejects with its reason.
  */
 export async function streamInteractionFile(
-  path: string,
+  input: string | ByteSource,
   opts: InteractionParseOptions,
   onBatch: (records: InteractionRecord[]) => void,
   onProgress?: (bytesRead: number, totalBytes: number, records: number) => void,
 ): Promise<InteractionFileInfo> {
+  const source = toByteSource(input);
+  const path = source.name;
   let format: InteractionFormat | null = opts.format && opts.format !== 'auto' ? opts.format : null;
   // Errors thrown by the caller's own callbacks (a database write, a cancel) pass through untouched.
   const theirs = new WeakSet<object>();
@@ -103,7 +94,7 @@ export async function streamInteractionFile(
   const progressSink = onProgress ? relay(onProgress) : undefined;
   try {
     if (!format) {
-      const head = await readHead(path);
+      const head = await source.head(HEAD_BYTES);
       if (head.length === 0) throw new ImportError(path, null, 'the file is empty');
       format = detectInteractionFormat(path, head);
       if (!format) {
@@ -112,7 +103,7 @@ export async function streamInteractionFile(
     }
     const reader = READERS[format];
     if (!reader) throw new ImportError(path, null, `unknown format "${format}"`);
-    return await reader(path, opts, batchSink, progressSink);
+    return await reader(source, opts, batchSink, progressSink);
   } catch (error) {
     if (opts.signal?.aborted) throw opts.signal.reason ?? error;
     if (error instanceof ImportError || (typeof error === 'object' && error !== null && theirs.has(error))) throw error;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { InteractionKind, InteractionRecord, ParticipantRecord } from '../../../../shared/domain/records';
 import { parseInstant } from '../../../../shared/parse/dates';
 import { ImportError } from '../importError';
+import type { ByteSource } from '../text/byteSource';
 import { parseDuration, presentValue } from './callRecord';
 import { findColumn, streamCsvRows } from './csvSource';
 import { RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type ProgressSink } from './interactionFile';
@@ -99,15 +100,16 @@ function layoutOf(header: string[], map: Record<string, string> | undefined, fil
  * commas for emails and URLs). Email and message rows are threaded by subject and people.
  */
 export async function streamInteractionsCsv(
-  path: string,
+  source: ByteSource,
   opts: InteractionParseOptions,
   onBatch: BatchSink,
   onProgress?: ProgressSink,
 ): Promise<InteractionFileInfo> {
+  const path = source.name;
   const batcher = new RecordBatcher(onBatch);
   let layout: Layout | null = null;
   const summary = await streamCsvRows(
-    path,
+    source,
     opts,
     (header, line) => {
       layout = layoutOf(header, opts.map, path, line);

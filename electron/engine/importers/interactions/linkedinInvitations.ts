@@ -1,6 +1,7 @@
 // Reader of LinkedIn Invitations.csv: who invited whom. Not interactions (SPEC §2), so no records.
 import { parseInstant } from '../../../../shared/parse/dates';
 import { ImportError } from '../importError';
+import type { ByteSource } from '../text/byteSource';
 import { findColumn, streamCsvRows } from './csvSource';
 import { IdentityTally, RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type InvitationRecord, type OwnerHint, type ProgressSink } from './interactionFile';
 
@@ -12,18 +13,19 @@ function profileUrl(raw: string): string | undefined {
 }
 
 export async function streamLinkedinInvitations(
-  path: string,
+  source: ByteSource,
   opts: InteractionParseOptions,
   onBatch: BatchSink,
   onProgress?: ProgressSink,
 ): Promise<InteractionFileInfo> {
+  const path = source.name;
   const batcher = new RecordBatcher(onBatch);
   const invitations: InvitationRecord[] = [];
   const ownNames = new IdentityTally();
   const ownUrls = new IdentityTally();
   let c: Record<'from' | 'to' | 'sentAt' | 'message' | 'direction' | 'inviterUrl' | 'inviteeUrl', number> | null = null;
   const summary = await streamCsvRows(
-    path,
+    source,
     opts,
     (h, line) => {
       c = {

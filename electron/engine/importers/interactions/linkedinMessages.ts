@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { InteractionRecord, ParticipantRecord } from '../../../../shared/domain/records';
 import { parseInstant } from '../../../../shared/parse/dates';
 import { ImportError } from '../importError';
+import type { ByteSource } from '../text/byteSource';
 import type { CsvRow } from '../text';
 import { findColumn, streamCsvRows } from './csvSource';
 import { IdentityTally, RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type OwnerHint, type ProgressSink } from './interactionFile';
@@ -183,15 +184,16 @@ class MessagesReader {
 }
 
 export async function streamLinkedinMessages(
-  path: string,
+  source: ByteSource,
   opts: InteractionParseOptions,
   onBatch: BatchSink,
   onProgress?: ProgressSink,
 ): Promise<InteractionFileInfo> {
+  const path = source.name;
   const batcher = new RecordBatcher(onBatch);
   const reader = new MessagesReader(path, batcher);
   const summary = await streamCsvRows(
-    path,
+    source,
     opts,
     (h, line) => reader.header(h, line),
     (row) => reader.row(row),

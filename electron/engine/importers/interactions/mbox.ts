@@ -1,12 +1,11 @@
 // Streaming reader of mbox mail archives (Gmail Takeout, Thunderbird, Unix mbox): headers only, bodies skipped.
-import { open, stat } from 'node:fs/promises';
 import { ImportError } from '../importError';
+import type { ByteSource } from '../text/byteSource';
 import { IdentityTally, RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type OwnerHint, type ProgressSink } from './interactionFile';
 import { parseAddressList } from './mailAddresses';
 import { buildMailRecord, isRobotAddress, WANTED_HEADERS, type MailHeaders } from './mailMessage';
 import { MailThreads } from './mailThreads';
 
-const CHUNK = 1 << 20;
 /** A body line longer than this is cut in the carry-over: only its first bytes decide anything. */
 const BODY_CARRY = 512;
 /** Headers past this size without a blank line are taken as the start of a body. */
@@ -200,45 +199,37 @@ class MboxScanner {
 
 /** Streams an mbox file, handing on one `email` record per message, ~1,000 at a time. */
 export async function streamMbox(
-  path: string,
+  source: ByteSource,
   opts: InteractionParseOptions,
   onBatch: BatchSink,
   onProgress?: ProgressSink,
 ): Promise<InteractionFileInfo> {
-  const total = (await stat(path)).size;
+  const path = source.name;
+  const total = await source.size();
   if (total === 0) throw new ImportError(path, null, 'the file is empty');
   const batcher = new RecordBatcher(onBatch);
   const scanner = new MboxScanner(path, batcher);
   let carry: Buffer | null = null;
   let bytesRead = 0;
-  // One reused 1 MiB buffer instead of a stream's fresh chunks: no garbage per chunk on a 2 GB file.
-  const chunk = Buffer.allocUnsafe(CHUNK);
-  const handle = await open(path, 'r');
-  try {
-    for (;;) {
-      opts.signal?.throwIfAborted();
-      const { bytesRead: n } = await handle.read(chunk, 0, CHUNK, bytesRead);
-      if (n === 0) break;
-      bytesRead += n;
-      const buf = chunk.subarray(0, n);
-      let from = 0;
-      if (carry) {
-        // Only the line cut between two chunks is joined; the rest is scanned where it lies.
-        const nl = buf.indexOf(10);
-        if (nl === -1) {
-          const joined = Buffer.concat([carry, buf]);
-          carry = scanner.carry(joined, 0);
-          continue;
-        }
-        const line = Buffer.concat([carry, buf.subarray(0, nl)]);
-        scanner.line(line, 0, line.length > 0 && line[line.length - 1] === 13 ? line.length - 1 : line.length);
-        from = nl + 1;
+  // A file source reuses one read buffer (no garbage per chunk on a 2 GB file); what is kept is copied.
+  for await (const buf of source.chunks()) {
+    opts.signal?.throwIfAborted();
+    bytesRead += buf.length;
+    let from = 0;
+    if (carry) {
+      // Only the line cut between two chunks is joined; the rest is scanned where it lies.
+      const nl = buf.indexOf(10);
+      if (nl === -1) {
+        const joined = Buffer.concat([carry, buf]);
+        carry = scanner.carry(joined, 0);
+        continue;
       }
-      carry = scanner.carry(buf, scanner.scan(buf, from));
-      onProgress?.(bytesRead, total, batcher.count);
+      const line = Buffer.concat([carry, buf.subarray(0, nl)]);
+      scanner.line(line, 0, line.length > 0 && line[line.length - 1] === 13 ? line.length - 1 : line.length);
+      from = nl + 1;
     }
-  } finally {
-    await handle.close();
+    carry = scanner.carry(buf, scanner.scan(buf, from));
+    onProgress?.(bytesRead, total, batcher.count);
   }
   if (carry) {
     if (scanner.mode === 'headers') {

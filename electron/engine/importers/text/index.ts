@@ -13,3 +13,4 @@ export {
 export { CsvRowSplitter, MAX_FIELD_CHARS, splitCsvRows, type CsvRow } from './csvRows';
 export { CsvTableReader, detectDelimiter, readCsvTable, type CsvTable, type CsvTableHandlers, type CsvTableSummary } from './csvTable';
 export { readTextFile, streamTextFile, type TextStreamInfo } from './textFile';
+export { fileSource, readAllBytes, toByteSource, type ByteSource } from './byteSource';

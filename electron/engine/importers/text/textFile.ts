@@ -1,6 +1,6 @@
-// Reading export files from disk as text: whole (with a size limit) or in decoded pieces for large files.
-import { open, stat } from 'node:fs/promises';
+// Reading export files (on disk or inside an archive) as text: whole (with a size limit) or in decoded pieces for large files.
 import { ImportError } from '../importError';
+import { readAllBytes, toByteSource, type ByteSource } from './byteSource';
 import {
   ENCODING_SAMPLE_BYTES,
   TextStreamDecoder,
@@ -8,6 +8,7 @@ import {
   decodeText,
   detectEncoding,
   type DecodedText,
+  type EncodingGuess,
   type TextEncodingName,
 } from './decodeText';
 
@@ -19,74 +20,70 @@ export interface TextStreamInfo {
   switchedTo1252: boolean;
 }
 
-const CHUNK_BYTES = 1024 * 1024;
-
-/** Reads a whole file as text, refusing files over `maxBytes` with a clear message. */
-export async function readTextFile(path: string, maxBytes = 256 * 1024 * 1024): Promise<DecodedText & { totalBytes: number }> {
+/** Reads a whole file (or archive entry) as text, refusing one over `maxBytes` with a clear message. */
+export async function readTextFile(input: string | ByteSource, maxBytes = 256 * 1024 * 1024): Promise<DecodedText & { totalBytes: number }> {
+  const source = toByteSource(input);
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new ImportError(path, null, 'not a file');
-    if (info.size > maxBytes) {
-      throw new ImportError(path, null, `the file is too large to read whole (${mib(info.size)}; the limit is ${mib(maxBytes)})`);
-    }
-    const handle = await open(path, 'r');
-    try {
-      const buf = await handle.readFile();
-      return { ...decodeText(buf, path), totalBytes: buf.length };
-    } finally {
-      await handle.close();
-    }
+    const buf = await readAllBytes(source, maxBytes, (size) => `the file is too large to read whole (${mib(size)}; the limit is ${mib(maxBytes)})`);
+    return { ...decodeText(buf, source.name), totalBytes: buf.length };
   } catch (error) {
-    throw ImportError.wrap(path, error);
+    throw ImportError.wrap(source.name, error);
   }
 }
 
 /**
- * Streams a file as decoded text pieces. The encoding is decided from the first 64 KiB; multi-byte
- * characters split between pieces are carried over. `onText` may throw an ImportError to stop.
+ * Streams a file (or archive entry) as decoded text pieces. The encoding is decided from the first
+ * 64 KiB; multi-byte characters split between pieces are carried over. `onText` may throw an
+ * ImportError to stop.
  */
 export async function streamTextFile(
-  path: string,
+  input: string | ByteSource,
   onText: (text: string) => void,
   onProgress?: (bytesRead: number, totalBytes: number) => void,
 ): Promise<TextStreamInfo> {
-  let handle: Awaited<ReturnType<typeof open>> | null = null;
+  const source = toByteSource(input);
+  const path = source.name;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new ImportError(path, null, 'not a file');
-    const totalBytes = info.size;
-    handle = await open(path, 'r');
-    const buffer = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, ENCODING_SAMPLE_BYTES));
-    let head = 0;
-    while (head < ENCODING_SAMPLE_BYTES) {
-      const { bytesRead } = await handle.read(buffer, head, ENCODING_SAMPLE_BYTES - head, head);
-      if (bytesRead === 0) break;
-      head += bytesRead;
-    }
-    const first = buffer.subarray(0, head);
-    const guess = detectEncoding(first, head < ENCODING_SAMPLE_BYTES);
-    const decoder = new TextStreamDecoder(guess);
-    const firstText = decoder.write(first);
-    assertTextLike(firstText, path);
-    let position = head;
-    onText(firstText);
-    onProgress?.(position, totalBytes);
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      const text = decoder.write(buffer.subarray(0, bytesRead));
+    const totalBytes = await source.size();
+    const sample = Buffer.allocUnsafe(ENCODING_SAMPLE_BYTES);
+    let sampled = 0;
+    let position = 0;
+    let started: { guess: EncodingGuess; decoder: TextStreamDecoder } | null = null;
+    // The first 64 KiB decide the encoding, however the source happens to cut its chunks.
+    const start = (complete: boolean) => {
+      const first = sample.subarray(0, sampled);
+      const guess = detectEncoding(first, complete);
+      const decoder = new TextStreamDecoder(guess);
+      const firstText = decoder.write(first);
+      assertTextLike(firstText, path);
+      onText(firstText);
+      onProgress?.(sampled, totalBytes);
+      return { guess, decoder };
+    };
+    for await (const chunk of source.chunks()) {
+      let rest = chunk;
+      if (!started) {
+        const take = Math.min(ENCODING_SAMPLE_BYTES - sampled, chunk.length);
+        chunk.copy(sample, sampled, 0, take);
+        sampled += take;
+        position += take;
+        if (sampled < ENCODING_SAMPLE_BYTES) continue;
+        started = start(false);
+        rest = chunk.subarray(take);
+        if (rest.length === 0) continue;
+      }
+      position += rest.length;
+      const text = started.decoder.write(rest);
       if (text.includes('\u0000')) throw new ImportError(path, null, 'not a text file (it contains NUL bytes)');
       onText(text);
       onProgress?.(position, totalBytes);
     }
-    const tail = decoder.end();
+    started ??= start(true);
+    const tail = started.decoder.end();
     if (tail) onText(tail);
-    return { encoding: guess.encoding, hadBom: guess.bomLength > 0, totalBytes, switchedTo1252: decoder.switchedTo1252 };
+    return { encoding: started.guess.encoding, hadBom: started.guess.bomLength > 0, totalBytes, switchedTo1252: started.decoder.switchedTo1252 };
   } catch (error) {
     throw ImportError.wrap(path, error);
-  } finally {
-    await handle?.close();
   }
 }
 

@@ -1,0 +1,95 @@
+// Where an importer's bytes come from: a file on disk or an entry inside an archive, read as chunks from the start.
+import { open, stat } from 'node:fs/promises';
+import { ImportError } from '../importError';
+
+/**
+ * The bytes of one export file. Importers read through this, so the same parser streams a file on
+ * disk and an entry of a zip or tar without extracting it anywhere.
+ */
+export interface ByteSource {
+  /** Named in messages: a path (its base name is shown) or an entry's path inside an archive. */
+  readonly name: string;
+  /** Set when the bytes are a file on disk, which another thread can open by itself (parsing beside the writes). */
+  readonly path?: string;
+  /** The size in bytes (an archive entry's declared size); throws an ImportError when unreadable. */
+  size(): Promise<number>;
+  /** Up to `bytes` from the start (fewer when the source is shorter). */
+  head(bytes: number): Promise<Buffer>;
+  /**
+   * The bytes from the start, in chunks. A chunk may be reused for the next one: copy what must be
+   * kept. Breaking out of the loop releases the source.
+   */
+  chunks(): AsyncIterable<Buffer>;
+}
+
+const CHUNK_BYTES = 1024 * 1024;
+const FIRST_CHUNK_BYTES = 64 * 1024;
+
+/** A file on disk, read into one reused 1 MiB buffer (no garbage per chunk on a 2 GB mailbox). */
+export function fileSource(path: string): ByteSource {
+  return {
+    name: path,
+    path,
+    async size() {
+      let info;
+      try {
+        info = await stat(path);
+      } catch (error) {
+        throw ImportError.wrap(path, error);
+      }
+      if (!info.isFile()) throw new ImportError(path, null, 'not a file');
+      return info.size;
+    },
+    async head(bytes) {
+      const handle = await open(path, 'r');
+      try {
+        const buf = Buffer.alloc(bytes);
+        let got = 0;
+        while (got < bytes) {
+          const { bytesRead } = await handle.read(buf, got, bytes - got, got);
+          if (bytesRead === 0) break;
+          got += bytesRead;
+        }
+        return buf.subarray(0, got);
+      } finally {
+        await handle.close();
+      }
+    },
+    async *chunks() {
+      const handle = await open(path, 'r');
+      try {
+        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        let position = 0;
+        for (;;) {
+          // The first piece is the 64 KiB that decide a text file's encoding, as the text reader always read it.
+          const want = position === 0 ? FIRST_CHUNK_BYTES : CHUNK_BYTES;
+          const { bytesRead } = await handle.read(buffer, 0, want, position);
+          if (bytesRead === 0) return;
+          position += bytesRead;
+          yield buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
+/** Entry points keep taking a path; anything else is already a source. */
+export function toByteSource(input: string | ByteSource): ByteSource {
+  return typeof input === 'string' ? fileSource(input) : input;
+}
+
+/** Reads a whole source into memory, refusing one past `maxBytes` (checked on the bytes read, not only the size). */
+export async function readAllBytes(source: ByteSource, maxBytes: number, tooLarge: (bytes: number) => string): Promise<Buffer> {
+  const size = await source.size();
+  if (size > maxBytes) throw new ImportError(source.name, null, tooLarge(size));
+  const parts: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of source.chunks()) {
+    total += chunk.length;
+    if (total > maxBytes) throw new ImportError(source.name, null, tooLarge(total));
+    parts.push(Buffer.from(chunk));
+  }
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts, total);
+}
