@@ -6,7 +6,7 @@ import type { SurveyedFile } from '../engine/archives/surveyArchive';
 import { printable } from '../engine/archives/archiveTypes';
 import { classifyTypedIdentity } from '../engine/store/identityKeys';
 import { flag, UsageError, type ParsedArgs } from './cliArgs';
-import { printImportSummary } from './output';
+import { importSummaryJson, printImportSummary } from './output';
 import { createProgressBar } from './progressBar';
 
 /** True when the FILEs are archives or folders (all of them: several are parts of one export). */
@@ -56,20 +56,7 @@ export async function importArchiveArgs(ctx: EngineContext, args: ParsedArgs, on
   }
   const notUsed = result.files.filter((f) => !f.willRead).map((f) => ({ file: entryLabel(f), what: f.use.what }));
   if (json) {
-    const files = result.summaries.map(({ file, format, network, added, updated, missing, removed, skipped, warnings, skippedRows, found, batchId }) => ({
-      file,
-      format,
-      network,
-      batchId,
-      added,
-      updated,
-      missing,
-      removed,
-      skipped,
-      warnings,
-      skippedRows,
-      ...(found ? { found } : {}),
-    }));
+    const files = result.summaries.map(importSummaryJson);
     process.stdout.write(`${JSON.stringify({ files, notUsed }, null, 2)}\n`);
   } else result.summaries.forEach(printImportSummary);
 }

@@ -15,7 +15,7 @@ import { deleteAllData, exportDatabase, restoreDatabase } from '../engine/store/
 import { isDay } from '../../shared/audit/calendarDays';
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain/records';
 import { allowOnly, flag, mapFlags, requireFlag, UsageError, type ParsedArgs } from './cliArgs';
-import { printImportSummary, printAudit } from './output';
+import { importSummaryJson, printImportSummary, printAudit } from './output';
 import { createProgressBar } from './progressBar';
 import { invitesCommand } from './invitesCommand';
 import { givesArchives, importArchiveArgs } from './archiveCommand';
@@ -64,20 +64,7 @@ async function importEach(ctx: EngineContext, args: ParsedArgs, kind: 'connectio
     }
   }
   if (json) {
-    const shaped = summaries.map(({ file, format: f, added, updated, missing, removed, skipped, warnings, skippedRows, network, found, joined, joinedRows }) => ({
-      file,
-      format: f,
-      network,
-      added,
-      updated,
-      missing,
-      removed,
-      skipped,
-      warnings,
-      skippedRows,
-      ...(found ? { found } : {}),
-      ...(joined !== undefined ? { joined, joinedRows } : {}),
-    }));
+    const shaped = summaries.map(importSummaryJson);
     process.stdout.write(`${JSON.stringify(shaped.length === 1 ? shaped[0] : shaped, null, 2)}\n`);
   } else summaries.forEach(printImportSummary);
 }

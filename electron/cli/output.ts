@@ -2,6 +2,26 @@
 import type { ImportSummary } from '../../shared/api/schemas';
 import type { AuditResult } from '../../shared/domain/audit';
 
+/** One file's summary as `import --json` and `log --json` print it (SPEC §9), for a file alone or inside an archive. */
+export function importSummaryJson(s: ImportSummary): Record<string, unknown> {
+  const { file, format, network, batchId, added, updated, missing, removed, skipped, warnings, skippedRows, found, joined, joinedRows } = s;
+  return {
+    file,
+    format,
+    network,
+    batchId,
+    added,
+    updated,
+    missing,
+    removed,
+    skipped,
+    warnings,
+    skippedRows,
+    ...(found ? { found } : {}),
+    ...(joined !== undefined ? { joined, joinedRows } : {}),
+  };
+}
+
 export function printImportSummary(s: ImportSummary): void {
   const parts = [`${s.added} added`, `${s.updated} updated`, `${s.skipped} skipped`];
   // Rows joined to an earlier row of the file (same URL, e-mail or phone, or every field equal) are among the skipped.

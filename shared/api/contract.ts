@@ -6,7 +6,7 @@ import {
   batchId,
   batchSchema,
   dayString,
-  fileJoinSchema,
+  filePreviewSchema,
   fileRef,
   importOptionsSchema,
   importSummarySchema,
@@ -39,25 +39,7 @@ export const calls = {
   'settings:setRules': call(z.object({ rules: rulesSchema.partial() }).strict(), z.object({ rules: rulesSchema })),
   'settings:setMe': call(z.object({ me: z.array(ownIdentitySchema).max(200) }).strict(), z.object({ me: z.array(ownIdentitySchema) })),
 
-  'import:preview': call(
-    importOptionsSchema.omit({ removals: true, jobId: true }).strict(),
-    z.object({
-      format: z.string(),
-      network: z.string().nullable(),
-      encoding: z.string(),
-      columns: z.array(z.string()),
-      mapping: z.record(z.string(), z.string().nullable()),
-      rows: z.array(z.record(z.string(), z.string())),
-      totalRows: z.number(),
-      skipped: z.array(z.object({ line: z.number(), reason: z.string() })),
-      warnings: z.array(z.string()),
-      /** Connection files: rows the import would join to an earlier row of the file (whole file), and the first of them with why. */
-      joined: z.number().optional(),
-      joins: z.array(fileJoinSchema).optional(),
-      /** False when the file is large and only its first part was read for joins (the summary lists them all). */
-      joinsComplete: z.boolean().optional(),
-    }),
-  ),
+  'import:preview': call(importOptionsSchema.omit({ removals: true, jobId: true }).strict(), filePreviewSchema),
   'import:run': call(importOptionsSchema.strict(), importSummarySchema),
   'import:cancel': call(z.object({ jobId: z.string().max(64) }).strict(), ok),
   /** The person is done with a staged file (left the import, chose another): forget it and delete an upload's copy. */

@@ -63,6 +63,24 @@ export const auditResultSchema = z.object({
 /** A row of a connection file joined to an earlier row: the same profile URL, e-mail or phone, or every field equal. */
 export const fileJoinSchema = z.object({ line: z.number(), sameAs: z.number(), why: z.string() });
 
+/** What a file (on its own or inside an archive) holds, shown before anything is written. */
+export const filePreviewSchema = z.object({
+  format: z.string(),
+  network: z.string().nullable(),
+  encoding: z.string(),
+  columns: z.array(z.string()),
+  mapping: z.record(z.string(), z.string().nullable()),
+  rows: z.array(z.record(z.string(), z.string())),
+  totalRows: z.number(),
+  skipped: z.array(z.object({ line: z.number(), reason: z.string() })),
+  warnings: z.array(z.string()),
+  /** Connection files: rows the import would join to an earlier row of the file (whole file), and the first of them with why. */
+  joined: z.number().optional(),
+  joins: z.array(fileJoinSchema).optional(),
+  /** False when the file is large and only its first part was read for joins (the summary lists them all). */
+  joinsComplete: z.boolean().optional(),
+});
+
 export const importSummarySchema = z.object({
   file: z.string(),
   format: z.string(),

@@ -1,7 +1,6 @@
 // The archive calls through the engine's one entry (validation, handlers, errors as one line), as both doors use them.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { calls } from '../../../../shared/api/contract';
 import { invoke } from '../../../../electron/engine/handlers';
 import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
 import { linkedinExport, takeoutExport, writeTgz, writeZip } from '../../../fixtures/archives/archiveFixtures';
@@ -24,10 +23,6 @@ async function call<T>(channel: string, body: unknown): Promise<T> {
 }
 
 describe('archive calls', () => {
-  it('answers the same preview shape as import:preview', () => {
-    expect(Object.keys(calls['archive:preview'].response.shape).sort()).toEqual(Object.keys(calls['import:preview'].response.shape).sort());
-  });
-
   it('surveys an upload by the name the person gave it, previews one file, and imports all with progress events', async () => {
     // Staged uploads have no extension: the archive is known by its bytes, named by its given name.
     const zip = await writeZip(join(ws.dir, 'upload-7f3a'), linkedinExport());
