@@ -85,7 +85,8 @@ function disturb(db: Db, d: Disturbance, asOf: string, between: () => void = () 
       const r = random();
       if (r < 0.3) set.run('own', random() < 0.5 ? null : one(persons), id);
       else if (r < 0.6) set.run('none', null, id);
-      else set.run('linked', one(persons), id);
+      // Often one of a few persons, so that one person is listed through several contacts in a thread.
+      else set.run('linked', one(random() < 0.5 ? persons.slice(0, 3) : persons), id);
     }
   }
   if (decisions) {
@@ -128,6 +129,26 @@ describe('evidence counted in SQL', () => {
       expect(evidenceAsOf(ws.ctx.db, asOf, DEFAULT_RULES)).toEqual(expected);
       const summary = ThreadSummary.read(ws.ctx.db, asOf);
       expect(addEvidence(summary.evidence(ws.ctx.db), queryMeetingEvidence(ws.ctx.db, asOf, DEFAULT_RULES))).toEqual(expected);
+    }
+  });
+
+  it('counts a person listed through two contacts in one thread once, as writing if either wrote', () => {
+    const ws = tempWorkspace();
+    try {
+      const db = ws.ctx.db;
+      db.exec(`INSERT INTO persons (id, display_name, created_at) VALUES ('p1', 'Ann', '2025-01-01');
+        INSERT INTO contacts (id, key, status, person_id) VALUES (1, 'me', 'own', NULL), (2, 'ann-work', 'linked', 'p1'), (3, 'ann-home', 'linked', 'p1');
+        INSERT INTO interactions (id, source_key, kind, occurred_at, day, thread_key) VALUES
+          (1, 'm1', 'email', '2025-03-01T10:00:00Z', '2025-03-01', 't'), (2, 'm2', 'email', '2025-03-02T10:00:00Z', '2025-03-02', 't'),
+          (3, 'm3', 'email', '2025-03-03T10:00:00Z', '2025-03-03', 't');
+        INSERT INTO participants (interaction_id, contact_id, role, is_sender) VALUES
+          (1, 1, 'from', 1), (1, 2, 'to', 0), (2, 3, 'from', 1), (2, 1, 'to', 0), (3, 2, 'to', 0), (3, 1, 'from', 1);`);
+      const expected = referenceEvidenceAsOf(db, '2025-06-30', DEFAULT_RULES);
+      expect(expected.get('p1')).toMatchObject({ twoWayThreads: 1, interactions: 1, lastContact: '2025-03-03' });
+      const summary = ThreadSummary.read(db, '2025-06-30');
+      expect(addEvidence(summary.evidence(db), queryMeetingEvidence(db, '2025-06-30', DEFAULT_RULES))).toEqual(expected);
+    } finally {
+      ws.close();
     }
   });
 
