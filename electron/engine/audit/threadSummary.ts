@@ -8,16 +8,18 @@ import type { Evidence } from '../../../shared/domain/audit';
 
 // One row per (thread, contact): the thread's key as the aggregate groups it, and over the thread's
 // records that list the contact: the latest day, any automated, any manual, whether the contact wrote.
-const PAIRS_SQL = `SELECT coalesce(i.thread_key, '#' || i.id) AS t, p.contact_id, max(i.day), max(i.automated != 0), max(i.manual != 0), max(p.is_sender != 0)
+const PAIRS_SQL = `SELECT coalesce(i.thread_key, '#' || i.id) AS t, p.contact_id, max(i.day),
+       max(i.automated != 0) | max(i.manual != 0) << 1 | max(p.is_sender != 0) << 2
   FROM interactions i CROSS JOIN participants p ON p.interaction_id = i.id
  WHERE i.kind IN ('email', 'message') AND +i.day <= ?
  GROUP BY t, p.contact_id ORDER BY t`;
 
+// The flag bits the query packs.
 const AUTOMATED = 1;
 const MANUAL = 2;
 const WROTE = 4;
 
-type PairRow = [string, number, string, number, number, number];
+type PairRow = [string, number, string, number];
 
 export class ThreadSummary {
   private constructor(
@@ -39,7 +41,7 @@ export class ThreadSummary {
     const flags: number[] = [];
     const dayIds = new Map<string, number>();
     let thread: string | null = null;
-    for (const [t, c, d, a, m, w] of db.prepare(PAIRS_SQL).raw(true).iterate(asOf) as Iterable<PairRow>) {
+    for (const [t, c, d, f] of db.prepare(PAIRS_SQL).raw(true).iterate(asOf) as Iterable<PairRow>) {
       if (t !== thread) {
         starts.push(contacts.length);
         thread = t;
@@ -48,7 +50,7 @@ export class ThreadSummary {
       if (id === undefined) dayIds.set(d, (id = dayIds.size));
       contacts.push(c);
       dayOf.push(id);
-      flags.push((a ? AUTOMATED : 0) | (m ? MANUAL : 0) | (w ? WROTE : 0));
+      flags.push(f);
     }
     starts.push(contacts.length);
     // Days were numbered as met; renumber them in calendar order.
