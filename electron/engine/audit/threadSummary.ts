@@ -9,12 +9,12 @@ import type { Evidence } from '../../../shared/domain/audit';
 // One row per (thread, contact): the thread's key as the aggregate groups it, and over the thread's
 // records that list the contact: the latest day, any automated, any manual, whether the contact wrote.
 const PAIRS_SQL = `SELECT coalesce(i.thread_key, '#' || i.id) AS t, p.contact_id, max(i.day),
-       max(i.automated != 0) | max(i.manual != 0) << 1 | max(p.is_sender != 0) << 2
+       max(i.automated != 0) | (max(i.manual != 0) << 1) | (max(p.is_sender != 0) << 2)
   FROM interactions i CROSS JOIN participants p ON p.interaction_id = i.id
  WHERE i.kind IN ('email', 'message') AND +i.day <= ?
  GROUP BY t, p.contact_id ORDER BY t`;
 
-// The flag bits the query packs.
+// The flag bits the query packs (parenthesised: SQLite gives | and << the same precedence).
 const AUTOMATED = 1;
 const MANUAL = 2;
 const WROTE = 4;
