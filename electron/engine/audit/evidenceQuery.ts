@@ -42,18 +42,49 @@ const MEETING_VERDICTS = `SELECT c.person_id AS pid, mt.day, mt.conv, mt.conv AN
   FROM (${MEETINGS}) mt CROSS JOIN participants p ON p.interaction_id = mt.id CROSS JOIN contacts c ON c.id = p.contact_id
  WHERE NOT p.declined AND c.person_id IS NOT NULL`;
 
-const EVIDENCE_SQL = `SELECT pid, sum(in_person) AS inPerson, sum(call) AS calls, sum(conv AND NOT in_person AND NOT call) AS twoWayThreads,
+const AGGREGATE = `SELECT pid, sum(in_person) AS inPerson, sum(call) AS calls, sum(conv AND NOT in_person AND NOT call) AS twoWayThreads,
        sum(conv) AS conversations, sum(NOT conv) AS oneWay, count(*) AS interactions,
-       max(CASE WHEN conv THEN day END) AS lastContact, max(day) AS lastInteraction
-  FROM (${THREAD_VERDICTS} UNION ALL ${MEETING_VERDICTS})
- GROUP BY pid`;
+       max(CASE WHEN conv THEN day END) AS lastContact, max(day) AS lastInteraction`;
+
+const EVIDENCE_SQL = `${AGGREGATE} FROM (${THREAD_VERDICTS} UNION ALL ${MEETING_VERDICTS}) GROUP BY pid`;
+const MEETING_EVIDENCE_SQL = `${AGGREGATE} FROM (${MEETING_VERDICTS}) GROUP BY pid`;
 
 type EvidenceRecord = Evidence & { pid: string };
 
-/** Evidence of every person with at least one interaction up to asOf (others have none). */
-export function queryEvidence(db: Db, asOf: string, rules: AuditRules): Map<string, Evidence> {
+function byPerson(rows: EvidenceRecord[]): Map<string, Evidence> {
   const evidence = new Map<string, Evidence>();
-  const rows = db.prepare(EVIDENCE_SQL).all({ asOf, smallGroupMax: rules.smallGroupMax }) as EvidenceRecord[];
   for (const { pid, ...e } of rows) evidence.set(pid, e);
   return evidence;
+}
+
+/** Evidence of every person with at least one interaction up to asOf (others have none). */
+export function queryEvidence(db: Db, asOf: string, rules: AuditRules): Map<string, Evidence> {
+  return byPerson(db.prepare(EVIDENCE_SQL).all({ asOf, smallGroupMax: rules.smallGroupMax }) as EvidenceRecord[]);
+}
+
+/** The same, from meetings, calls and gatherings only (threads then come from threadSummary.ts). */
+export function queryMeetingEvidence(db: Db, asOf: string, rules: AuditRules): Map<string, Evidence> {
+  return byPerson(db.prepare(MEETING_EVIDENCE_SQL).all({ asOf, smallGroupMax: rules.smallGroupMax }) as EvidenceRecord[]);
+}
+
+const later = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a >= b ? a : b);
+
+/** Adds `more` into `into`, person by person: counts add up, the latest days win. */
+export function addEvidence(into: Map<string, Evidence>, more: Map<string, Evidence>): Map<string, Evidence> {
+  for (const [pid, m] of more) {
+    const e = into.get(pid);
+    if (!e) {
+      into.set(pid, m);
+      continue;
+    }
+    e.inPerson += m.inPerson;
+    e.calls += m.calls;
+    e.twoWayThreads += m.twoWayThreads;
+    e.conversations += m.conversations;
+    e.oneWay += m.oneWay;
+    e.interactions += m.interactions;
+    e.lastContact = later(e.lastContact, m.lastContact);
+    e.lastInteraction = later(e.lastInteraction, m.lastInteraction);
+  }
+  return into;
 }

@@ -39,6 +39,29 @@ const LEAVES_AUDIT_AS_IS = new Set<Channel>([
   'archive:preview',
 ]);
 
+/**
+ * Calls that write no interaction or participant row (they move contacts between persons, or change
+ * persons, decisions, settings, tags): the cached audits go, the audit cache's thread summary stays.
+ */
+const KEEPS_RECORDS = new Set<Channel>([
+  'settings:setRules',
+  'settings:setMe',
+  'review:decide',
+  'person:merge',
+  'person:split',
+  'person:undo',
+  'tags:apply',
+  'tags:undo',
+  'tags:rename',
+  'tags:delete',
+]);
+
+function dropAudits(ctx: EngineContext, channel: Channel): void {
+  if (LEAVES_AUDIT_AS_IS.has(channel)) return;
+  if (KEEPS_RECORDS.has(channel)) ctx.audits.invalidateKeepingRecords();
+  else ctx.audits.invalidate();
+}
+
 /** Validates the request against the contract, runs its handler, and never lets a stack trace cross. */
 export async function invoke(ctx: EngineContext, channel: string, request: unknown): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'not_found', message: `unknown call "${channel}"` } };
@@ -50,10 +73,10 @@ export async function invoke(ctx: EngineContext, channel: string, request: unkno
   try {
     const handler = handlers[channel] as (req: unknown, ctx: EngineContext) => unknown;
     const value = await handler(parsed.data, ctx);
-    if (!LEAVES_AUDIT_AS_IS.has(channel)) ctx.audits.invalidate();
+    dropAudits(ctx, channel);
     return { ok: true, value };
   } catch (err) {
-    if (!LEAVES_AUDIT_AS_IS.has(channel)) ctx.audits.invalidate();
+    dropAudits(ctx, channel);
     if (err instanceof UserFacingError) return { ok: false, error: { code: err.code, message: err.message } };
     console.error(`[tiecheck] ${channel} failed:`, err);
     return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };

@@ -13,6 +13,8 @@ import { DEFAULT_RULES, type AuditRules } from '../../../../shared/domain/audit'
 import type { Db } from '../../../../electron/engine/db/openDatabase';
 import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
 import { referenceEvidenceAsOf } from './reference/evidence';
+import { ThreadSummary } from '../../../../electron/engine/audit/threadSummary';
+import { addEvidence, queryMeetingEvidence } from '../../../../electron/engine/audit/evidenceQuery';
 
 const KINDS = ['in_person', 'call', 'video', 'email', 'message', 'event'];
 
@@ -37,7 +39,8 @@ interface Disturbance {
 
 const ids = (db: Db, sql: string): number[] => (db.prepare(sql).raw(true).all() as [number][]).map((r) => r[0]);
 
-function disturb(db: Db, d: Disturbance, asOf: string): void {
+/** Changes records (interactions and participants), then, through `between`, contacts' links only. */
+function disturb(db: Db, d: Disturbance, asOf: string, between: () => void = () => {}): void {
   const random = rng(d.seed);
   const pick = <T,>(list: T[]): T[] => list.filter(() => random() < d.share);
   const one = <T,>(list: T[]): T => list[Math.floor(random() * list.length)];
@@ -69,13 +72,21 @@ function disturb(db: Db, d: Disturbance, asOf: string): void {
     const rows = db.prepare('SELECT interaction_id, contact_id, role FROM participants').raw(true).all() as [number, number, string][];
     for (const [i, c, role] of pick(rows)) flip.run(Number(random() < 0.5), Number(random() < 0.3), i, c, role);
   }
+  if (duplicates) {
+    // The same contact listed twice in one record (as organiser and attendee, or to and cc).
+    const add = db.prepare(`INSERT OR IGNORE INTO participants (interaction_id, contact_id, role, is_sender, declined) VALUES (?, ?, 'cc', ?, 0)`);
+    const rows = db.prepare('SELECT interaction_id, contact_id FROM participants').raw(true).all() as [number, number][];
+    for (const [i, c] of pick(rows)) add.run(i, random() < 0.7 ? c : one(contacts), Number(random() < 0.5));
+  }
+  between();
   if (contactsChange) {
     const set = db.prepare(`UPDATE contacts SET status = ?, person_id = ? WHERE id = ?`);
     for (const id of pick(contacts)) {
       const r = random();
       if (r < 0.3) set.run('own', random() < 0.5 ? null : one(persons), id);
       else if (r < 0.6) set.run('none', null, id);
-      else set.run('linked', one(persons), id);
+      // Often one of a few persons, so that one person is listed through several contacts in a thread.
+      else set.run('linked', one(random() < 0.5 ? persons.slice(0, 3) : persons), id);
     }
   }
   if (decisions) {
@@ -83,12 +94,6 @@ function disturb(db: Db, d: Disturbance, asOf: string): void {
     const decide = db.prepare(`INSERT OR REPLACE INTO link_decisions (contact_key, person_id, verdict, decided_at) VALUES (?, ?, ?, '2025-01-01')`);
     for (const key of pick(keys)) decide.run(key, one(persons), random() < 0.5 ? 'confirm' : 'reject');
     relinkContacts(db);
-  }
-  if (duplicates) {
-    // The same contact listed twice in one record (as organiser and attendee, or to and cc).
-    const add = db.prepare(`INSERT OR IGNORE INTO participants (interaction_id, contact_id, role, is_sender, declined) VALUES (?, ?, 'cc', ?, 0)`);
-    const rows = db.prepare('SELECT interaction_id, contact_id FROM participants').raw(true).all() as [number, number][];
-    for (const [i, c] of pick(rows)) add.run(i, random() < 0.7 ? c : one(contacts), Number(random() < 0.5));
   }
 }
 
@@ -122,6 +127,28 @@ describe('evidence counted in SQL', () => {
       const expected = referenceEvidenceAsOf(ws.ctx.db, asOf, DEFAULT_RULES);
       expect(expected.size).toBeGreaterThan(10);
       expect(evidenceAsOf(ws.ctx.db, asOf, DEFAULT_RULES)).toEqual(expected);
+      const summary = ThreadSummary.read(ws.ctx.db, asOf);
+      expect(addEvidence(summary.evidence(ws.ctx.db), queryMeetingEvidence(ws.ctx.db, asOf, DEFAULT_RULES))).toEqual(expected);
+    }
+  });
+
+  it('counts a person listed through two contacts in one thread once, as writing if either wrote', () => {
+    const ws = tempWorkspace();
+    try {
+      const db = ws.ctx.db;
+      db.exec(`INSERT INTO persons (id, display_name, created_at) VALUES ('p1', 'Ann', '2025-01-01');
+        INSERT INTO contacts (id, key, status, person_id) VALUES (1, 'me', 'own', NULL), (2, 'ann-work', 'linked', 'p1'), (3, 'ann-home', 'linked', 'p1');
+        INSERT INTO interactions (id, source_key, kind, occurred_at, day, thread_key) VALUES
+          (1, 'm1', 'email', '2025-03-01T10:00:00Z', '2025-03-01', 't'), (2, 'm2', 'email', '2025-03-02T10:00:00Z', '2025-03-02', 't'),
+          (3, 'm3', 'email', '2025-03-03T10:00:00Z', '2025-03-03', 't');
+        INSERT INTO participants (interaction_id, contact_id, role, is_sender) VALUES
+          (1, 1, 'from', 1), (1, 2, 'to', 0), (2, 3, 'from', 1), (2, 1, 'to', 0), (3, 2, 'to', 0), (3, 1, 'from', 1);`);
+      const expected = referenceEvidenceAsOf(db, '2025-06-30', DEFAULT_RULES);
+      expect(expected.get('p1')).toMatchObject({ twoWayThreads: 1, interactions: 1, lastContact: '2025-03-03' });
+      const summary = ThreadSummary.read(db, '2025-06-30');
+      expect(addEvidence(summary.evidence(db), queryMeetingEvidence(db, '2025-06-30', DEFAULT_RULES))).toEqual(expected);
+    } finally {
+      ws.close();
     }
   });
 
@@ -139,9 +166,13 @@ describe('evidence counted in SQL', () => {
           const rules: AuditRules = { ...DEFAULT_RULES, smallGroupMax, recentMonths };
           db.exec('BEGIN');
           try {
-            disturb(db, disturbance, asOf);
+            // The audit cache's thread summary is read between the changes to records and those to links,
+            // as it is kept across a link decision, a merge or split, or new identities of yours.
+            let summary: ThreadSummary | undefined;
+            disturb(db, disturbance, asOf, () => (summary = ThreadSummary.read(db, asOf)));
             const expected = referenceEvidenceAsOf(db, asOf, rules);
             expect(evidenceAsOf(db, asOf, rules)).toEqual(expected);
+            expect(addEvidence(summary!.evidence(db), queryMeetingEvidence(db, asOf, rules))).toEqual(expected);
             // And so the audit itself: every person's tier, score and counts.
             for (const p of runAudit(db, { asOf, rules }).persons) {
               const { tier, score, inPerson, conversations, oneWay, lastContact } = p;
