@@ -58,7 +58,7 @@ export async function openZipArchive(path: string, limits: InflateLimits, displa
 
   const entries = async () => (listed ??= await readAll());
 
-  const sourceOf = (entry: Entry): ByteSource => {
+  const sourceOf = (entry: Entry, index: number): ByteSource => {
     const limit = inflateLimit(entry.compressedSize, limits);
     const chunks = async function* (): AsyncGenerator<Buffer> {
       let stream: Readable;
@@ -86,6 +86,7 @@ export async function openZipArchive(path: string, limits: InflateLimits, displa
     };
     return {
       name: entry.fileName,
+      locator: { kind: 'zip', archive: path, archiveName: displayName, entry: entry.fileName, index, limits: { ratio: limits.ratio, floorBytes: limits.floorBytes } },
       size: async () => entry.uncompressedSize,
       async head(bytes) {
         const parts: Buffer[] = [];
@@ -104,8 +105,8 @@ export async function openZipArchive(path: string, limits: InflateLimits, displa
   return {
     name,
     async visit(want, onEntry) {
-      for (const { entry, info } of await entries()) {
-        if (want(info) && (await onEntry(info, sourceOf(entry))) === 'stop') return;
+      for (const [index, { entry, info }] of (await entries()).entries()) {
+        if (want(info) && (await onEntry(info, sourceOf(entry, index))) === 'stop') return;
       }
     },
     async close() {
