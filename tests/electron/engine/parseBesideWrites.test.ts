@@ -298,6 +298,13 @@ describe('archive entries parsed in a worker thread', () => {
       expected: /^ArchiveError: liar\.zip › Mail\/all\.mbox: refused as a zip bomb/,
     },
     {
+      // A tgz is inflated whole by the survey, so its damage is caught there; a mailbox broken deep inside fails in the parse.
+      name: 'broken.tgz',
+      write: (path, files) => writeTgz(path, files),
+      files: () => [...takeoutExport(), { name: 'Takeout/Mail/late.mbox', content: `${gmailMbox().repeat(20)}\n\nFrom a@example.com Mon Jan 1 00:00:00 2024\nSubject: cut here` }],
+      expected: /^ArchiveError: broken\.tgz › Takeout\/Mail\/late\.mbox, line \d{3,}: the file ends in the middle of a message header \(truncated\?\)$/,
+    },
+    {
       name: 'bomb.tgz',
       write: (path, files) => writeTgz(path, files),
       files: () => [{ name: 'Connections.csv', content: CONNECTIONS_CSV }, { name: 'Takeout/Mail/all.mbox', content: Buffer.alloc(3 * 1024 * 1024, 0x41) }],
