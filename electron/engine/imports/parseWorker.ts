@@ -37,7 +37,17 @@ function onBatch(records: ConnectionRecord[] | InteractionRecord[]): void {
   send({ type: 'batch', json: JSON.stringify(records) });
 }
 
-const onProgress = (bytes: number, totalBytes: number, rows: number) => send({ type: 'progress', bytes, totalBytes, rows });
+/**
+ * Progress at most once per MiB read (and at the end): an archive entry inflates in 16 KiB chunks,
+ * and a message per chunk would cost the writing thread more than the progress bar gains.
+ */
+const PROGRESS_EVERY_BYTES = 1024 * 1024;
+let progressSent = -PROGRESS_EVERY_BYTES;
+const onProgress = (bytes: number, totalBytes: number, rows: number) => {
+  if (bytes - progressSent < PROGRESS_EVERY_BYTES && bytes < totalBytes) return;
+  progressSent = bytes;
+  send({ type: 'progress', bytes, totalBytes, rows });
+};
 
 function parse(input: string | ByteSource): Promise<StreamedConnections | InteractionFileInfo> {
   return request.kind === 'connections' ? streamConnectionFile(input, request.opts, onBatch, onProgress) : streamInteractionFile(input, request.opts, onBatch, onProgress);
