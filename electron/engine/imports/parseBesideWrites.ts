@@ -51,8 +51,8 @@ function wantsWorker(size: () => number): boolean {
 
 /**
  * What the worker opens by itself: a file on disk by its path, an archive entry by its locator, or
- * null to parse in-thread. A tar entry is reached by inflating the archive from its start again, so
- * it goes to the worker only when what lies before it is smaller than the entry itself.
+ * null to parse in-thread. The worker reaches an entry by listing a zip again or inflating a tar from
+ * its start, so an entry goes there only when that costs less than parsing the entry itself.
  */
 async function workerTarget(input: string | ByteSource): Promise<{ path: string | null; locator: EntryLocator | null; name: string } | null> {
   if (typeof input === 'string') return parsesInWorker(input) ? { path: input, locator: null, name: input } : null;
@@ -61,9 +61,9 @@ async function workerTarget(input: string | ByteSource): Promise<{ path: string 
   return entryParsesInWorker(input.locator, await input.size()) ? { path: null, locator: input.locator, name: input.name } : null;
 }
 
-/** The same rule for an archive entry of `size` inflated bytes. */
+/** The same rule for an archive entry of `size` inflated bytes, unless reopening it costs more than parsing it. */
 export function entryParsesInWorker(locator: EntryLocator, size: number): boolean {
-  if (locator.kind === 'tar' && process.env.TIECHECK_PARSE_IN !== 'worker' && (locator.before ?? 0) > size) return false;
+  if (process.env.TIECHECK_PARSE_IN !== 'worker' && locator.before > size) return false;
   return wantsWorker(() => size);
 }
 

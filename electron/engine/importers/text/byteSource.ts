@@ -37,8 +37,11 @@ export interface EntryLocator {
   index: number;
   /** The inflation limits the archive was opened with (InflateLimits). */
   limits: { ratio: number; floorBytes: number };
-  /** A tar only: bytes inflated before the entry starts, which a reader reopening it passes through again. */
-  before?: number;
+  /**
+   * What reopening costs before the entry's first byte, as the bytes that parsing would read in the
+   * same time: a tar's bytes inflated before the entry, a zip's central directory listed again.
+   */
+  before: number;
 }
 
 const CHUNK_BYTES = 1024 * 1024;
