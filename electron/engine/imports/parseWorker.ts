@@ -38,8 +38,8 @@ function onBatch(records: ConnectionRecord[] | InteractionRecord[]): void {
 }
 
 /**
- * Progress at most once per MiB read (and at the end): an archive entry inflates in 16 KiB chunks,
- * and a message per chunk would cost the writing thread more than the progress bar gains.
+ * Progress at most once per MiB read (and at the end): every message is handled by the writing
+ * thread between its batches, and a progress bar needs no finer step than that.
  */
 const PROGRESS_EVERY_BYTES = 1024 * 1024;
 let progressSent = -PROGRESS_EVERY_BYTES;
