@@ -5,7 +5,7 @@ import { pipeline, Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tarStream from 'tar-stream';
 import { fileBaseName, ImportError } from '../importers/importError';
-import type { ByteSource } from '../importers/text/byteSource';
+import type { ByteSource, EntryLocator } from '../importers/text/byteSource';
 import { ArchiveError, inflateLimit, mib, type Archive, type ArchiveEntry, type InflateLimits } from './archiveTypes';
 
 /** Pulls an entry's chunks one at a time; the rest can be drained without destroying the archive stream. */
@@ -79,7 +79,7 @@ export async function openTarArchive(path: string, limits: InflateLimits, displa
   const limit = inflateLimit(fileSize, limits);
 
   /** One pass over the archive; `onEntry` gets each file entry with a reader, the pass waits for it. */
-  const pass = (onEntry: (info: ArchiveEntry, reader: EntryReader) => Promise<void | 'stop'>): Promise<void> =>
+  const pass = (onEntry: (info: ArchiveEntry, reader: EntryReader, before: number) => Promise<void | 'stop'>): Promise<void> =>
     new Promise((resolve, reject) => {
       const file = createReadStream(path, { highWaterMark: 1 << 20 });
       const extract = tarStream.extract();
@@ -117,7 +117,7 @@ export async function openTarArchive(path: string, limits: InflateLimits, displa
         const work = async () => {
           checkName(name, header.name);
           if (type === 'file' || type === 'contiguous-file') {
-            if ((await onEntry({ archive: name, path: header.name, size: header.size ?? 0 }, reader)) === 'stop') return 'stop';
+            if ((await onEntry({ archive: name, path: header.name, size: header.size ?? 0 }, reader, inflated)) === 'stop') return 'stop';
           }
           await reader.drain();
         };
@@ -137,8 +137,11 @@ export async function openTarArchive(path: string, limits: InflateLimits, displa
   return {
     name,
     async visit(want, onEntry) {
-      await pass(async (info, reader) => {
-        if (want(info)) return onEntry(info, tarEntrySource(info, reader));
+      let index = -1;
+      await pass(async (info, reader, before) => {
+        index++;
+        const locator = { kind: 'tar' as const, archive: path, archiveName: displayName, entry: info.path, index, limits: { ratio: limits.ratio, floorBytes: limits.floorBytes }, before };
+        if (want(info)) return onEntry(info, tarEntrySource(info, reader, locator));
       });
     },
     async close() {},
@@ -146,13 +149,14 @@ export async function openTarArchive(path: string, limits: InflateLimits, displa
 }
 
 /** A tar entry read once, front to back; its head is kept so format detection can look before the importer reads. */
-function tarEntrySource(info: ArchiveEntry, reader: EntryReader): ByteSource {
+function tarEntrySource(info: ArchiveEntry, reader: EntryReader, locator: EntryLocator): ByteSource {
   const held: Buffer[] = [];
   let heldBytes = 0;
   let started = false;
   let done = false;
   return {
     name: info.path,
+    locator,
     size: async () => info.size,
     async head(bytes) {
       if (started) throw new ArchiveError(info.archive, info.path, null, 'internal: the head of a tar entry was asked for after reading began');

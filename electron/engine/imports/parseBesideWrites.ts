@@ -2,14 +2,15 @@
 // (parseWorker.ts) that reads, decodes, parses and threads the file, while this thread only runs the
 // import's session (its lookups and SQLite writes) on the batches it posts. Same callbacks, same
 // results and errors as the in-thread functions; small files stay in-thread, where starting a worker
-// costs more than it saves.
+// costs more than it saves. An archive entry goes too: the worker reopens it from its locator.
 import { Worker } from 'node:worker_threads';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { streamConnectionFile, type ConnectionParseOptions, type StreamedConnections } from '../importers/connections';
 import { streamInteractionFile, type InteractionFileInfo, type InteractionParseOptions } from '../importers/interactions';
 import { ImportError } from '../importers/importError';
-import type { ByteSource } from '../importers/text/byteSource';
+import type { ByteSource, EntryLocator } from '../importers/text/byteSource';
+import { ArchiveError } from '../archives/archiveTypes';
 import type { ConnectionRecord, InteractionRecord } from '../../../shared/domain/records';
 import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
 
@@ -33,47 +34,64 @@ const MAX_IN_FLIGHT = 8;
  * compare the two); otherwise files of WORKER_MIN_BYTES and more go to the worker.
  */
 export function parsesInWorker(path: string): boolean {
+  return wantsWorker(() => statSync(path).size);
+}
+
+function wantsWorker(size: () => number): boolean {
   if (!workerFile()) return false;
   const forced = process.env.TIECHECK_PARSE_IN;
   if (forced === 'worker') return true;
   if (forced === 'thread') return false;
   try {
-    return statSync(path).size >= WORKER_MIN_BYTES;
+    return size() >= WORKER_MIN_BYTES;
   } catch {
     return false;
   }
 }
 
-/** streamConnectionFile, parsed in a worker thread for large files. */
-export function streamConnectionFileBeside(
+/**
+ * What the worker opens by itself: a file on disk by its path, an archive entry by its locator, or
+ * null to parse in-thread. The worker reaches an entry by listing a zip again or inflating a tar from
+ * its start, so an entry goes there only when that costs less than parsing the entry itself.
+ */
+async function workerTarget(input: string | ByteSource): Promise<{ path: string | null; locator: EntryLocator | null; name: string } | null> {
+  if (typeof input === 'string') return parsesInWorker(input) ? { path: input, locator: null, name: input } : null;
+  if (input.path !== undefined) return parsesInWorker(input.path) ? { path: input.path, locator: null, name: input.name } : null;
+  if (!input.locator) return null;
+  return entryParsesInWorker(input.locator, await input.size()) ? { path: null, locator: input.locator, name: input.name } : null;
+}
+
+/** The same rule for an archive entry of `size` inflated bytes, unless reopening it costs more than parsing it. */
+export function entryParsesInWorker(locator: EntryLocator, size: number): boolean {
+  if (process.env.TIECHECK_PARSE_IN !== 'worker' && locator.before > size) return false;
+  return wantsWorker(() => size);
+}
+
+/** streamConnectionFile, parsed in a worker thread for large files and archive entries. */
+export async function streamConnectionFileBeside(
   input: string | ByteSource,
   opts: ConnectionParseOptions,
   onBatch: (records: ConnectionRecord[]) => void,
   onProgress?: Progress,
 ): Promise<StreamedConnections> {
-  const path = diskPath(input);
-  if (path === null || !parsesInWorker(path)) return streamConnectionFile(input, opts, onBatch, onProgress);
+  const target = await workerTarget(input);
+  if (target === null) return streamConnectionFile(input, opts, onBatch, onProgress);
   // As streamConnectionFile does, an error of the caller's own callbacks comes back as an ImportError.
-  return parseInWorker({ kind: 'connections', path, opts }, onBatch as (r: unknown[]) => void, onProgress, (err) => ImportError.wrap(path, err)) as Promise<StreamedConnections>;
+  return parseInWorker({ kind: 'connections', ...target, opts }, onBatch as (r: unknown[]) => void, onProgress, (err) => ImportError.wrap(target.name, err)) as Promise<StreamedConnections>;
 }
 
-/** streamInteractionFile, parsed in a worker thread for large files. */
-export function streamInteractionFileBeside(
+/** streamInteractionFile, parsed in a worker thread for large files and archive entries. */
+export async function streamInteractionFileBeside(
   input: string | ByteSource,
   opts: InteractionParseOptions,
   onBatch: (records: InteractionRecord[]) => void,
   onProgress?: Progress,
 ): Promise<InteractionFileInfo> {
-  const path = diskPath(input);
-  if (path === null || !parsesInWorker(path)) return streamInteractionFile(input, opts, onBatch, onProgress);
+  const target = await workerTarget(input);
+  if (target === null) return streamInteractionFile(input, opts, onBatch, onProgress);
   const { signal, ...rest } = opts;
   // As streamInteractionFile does, errors of the caller's callbacks pass through untouched.
-  return parseInWorker({ kind: 'interactions', path, opts: rest }, onBatch as (r: unknown[]) => void, onProgress, (err) => err, signal) as Promise<InteractionFileInfo>;
-}
-
-/** The file a worker can open itself; an archive entry (no path) is parsed in-thread. */
-function diskPath(input: string | ByteSource): string | null {
-  return typeof input === 'string' ? input : (input.path ?? null);
+  return parseInWorker({ kind: 'interactions', ...target, opts: rest }, onBatch as (r: unknown[]) => void, onProgress, (err) => err, signal) as Promise<InteractionFileInfo>;
 }
 
 let launchFile: URL | null | undefined;
@@ -96,7 +114,10 @@ function workerLaunch(request: ParseRequest): { file: URL; data: ParseRequest } 
   return import.meta.url.endsWith('.ts') ? { file, data: { ...request, entry: new URL('./parseWorker.ts', import.meta.url).href } } : { file, data: request };
 }
 
-type Job = { kind: 'connections'; path: string; opts: ConnectionParseOptions } | { kind: 'interactions'; path: string; opts: Omit<InteractionParseOptions, 'signal'> };
+type Job = { path: string | null; locator: EntryLocator | null; name: string } & (
+  | { kind: 'connections'; opts: ConnectionParseOptions }
+  | { kind: 'interactions'; opts: Omit<InteractionParseOptions, 'signal'> }
+);
 
 function parseInWorker(
   job: Job,
@@ -107,7 +128,8 @@ function parseInWorker(
 ): Promise<StreamedConnections | InteractionFileInfo> {
   const credit = new SharedArrayBuffer(8);
   const slots = new Int32Array(credit);
-  const { file, data } = workerLaunch({ ...job, credit, maxInFlight: MAX_IN_FLIGHT } as ParseRequest);
+  const { name, ...request } = job;
+  const { file, data } = workerLaunch({ ...request, credit, maxInFlight: MAX_IN_FLIGHT } as ParseRequest);
   const worker = new Worker(file, { workerData: data });
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -133,13 +155,20 @@ function parseInWorker(
           Atomics.notify(slots, IN_FLIGHT);
         } else if (message.type === 'progress') onProgress?.(message.bytes, message.totalBytes, message.rows);
         else if (message.type === 'done') finish(() => resolve(message.info));
-        else finish(() => reject(message.file === null ? ImportError.wrap(job.path, new Error(message.reason)) : new ImportError(message.file, message.line, message.reason)));
+        else finish(() => reject(failure(name, message)));
       } catch (err) {
         const error = signal?.aborted ? (signal.reason ?? err) : theirError(err);
         finish(() => reject(error));
       }
     });
-    worker.on('error', (err) => finish(() => reject(ImportError.wrap(job.path, err))));
+    worker.on('error', (err) => finish(() => reject(ImportError.wrap(name, err))));
     worker.on('exit', (code) => finish(() => reject(new Error(`the parse worker stopped unexpectedly (exit ${code})`))));
   });
+}
+
+/** The worker's error as the thread that posted it threw it: the same class, file, entry, line and message. */
+function failure(name: string, message: Extract<ParseMessage, { type: 'failed' }>): ImportError {
+  if (message.file === null) return ImportError.wrap(name, new Error(message.reason));
+  if (message.entry !== undefined) return new ArchiveError(message.file, message.entry, message.line, message.reason);
+  return new ImportError(message.file, message.line, message.reason);
 }

@@ -1,8 +1,10 @@
 // The messages between an import and the worker thread that parses its file (parseBesideWrites.ts ↔ parseWorker.ts).
 import type { ConnectionParseOptions, StreamedConnections } from '../importers/connections';
 import type { InteractionFileInfo, InteractionParseOptions } from '../importers/interactions';
+import type { EntryLocator } from '../importers/text/byteSource';
 
-export type ParseRequest = { path: string; entry?: string; credit: SharedArrayBuffer; maxInFlight: number } & (
+/** The file to parse: on disk by its path, or an archive entry the worker reopens by its locator. `entry` is the tsx boot's module. */
+export type ParseRequest = { path: string | null; locator: EntryLocator | null; entry?: string; credit: SharedArrayBuffer; maxInFlight: number } & (
   | { kind: 'connections'; opts: ConnectionParseOptions }
   | { kind: 'interactions'; opts: Omit<InteractionParseOptions, 'signal'> }
 );
@@ -16,4 +18,5 @@ export type ParseMessage =
   | { type: 'batch'; json: string }
   | { type: 'progress'; bytes: number; totalBytes: number; rows: number }
   | { type: 'done'; info: StreamedConnections | InteractionFileInfo }
-  | { type: 'failed'; file: string | null; line: number | null; reason: string };
+  /** `entry` is set when an archive reader refused the entry (an ArchiveError), as its message names it. */
+  | { type: 'failed'; file: string | null; entry?: string | null; line: number | null; reason: string };

@@ -1,9 +1,12 @@
 // The parse worker thread: reads one connection or interaction file with the streaming importers and
 // posts their record batches to the thread that writes them, waiting while too many are unwritten.
 import { parentPort, workerData } from 'node:worker_threads';
-import { streamConnectionFile } from '../importers/connections';
-import { streamInteractionFile } from '../importers/interactions';
+import { streamConnectionFile, type StreamedConnections } from '../importers/connections';
+import { streamInteractionFile, type InteractionFileInfo } from '../importers/interactions';
 import { ImportError } from '../importers/importError';
+import { ArchiveError } from '../archives/archiveTypes';
+import { withArchiveEntry } from '../archives/reopenEntry';
+import type { ByteSource } from '../importers/text/byteSource';
 import type { ConnectionRecord, InteractionRecord } from '../../../shared/domain/records';
 import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
 
@@ -34,18 +37,30 @@ function onBatch(records: ConnectionRecord[] | InteractionRecord[]): void {
   send({ type: 'batch', json: JSON.stringify(records) });
 }
 
-const onProgress = (bytes: number, totalBytes: number, rows: number) => send({ type: 'progress', bytes, totalBytes, rows });
+/**
+ * Progress at most once per MiB read (and at the end): every message is handled by the writing
+ * thread between its batches, and a progress bar needs no finer step than that.
+ */
+const PROGRESS_EVERY_BYTES = 1024 * 1024;
+let progressSent = -PROGRESS_EVERY_BYTES;
+const onProgress = (bytes: number, totalBytes: number, rows: number) => {
+  if (bytes - progressSent < PROGRESS_EVERY_BYTES && bytes < totalBytes) return;
+  progressSent = bytes;
+  send({ type: 'progress', bytes, totalBytes, rows });
+};
+
+function parse(input: string | ByteSource): Promise<StreamedConnections | InteractionFileInfo> {
+  return request.kind === 'connections' ? streamConnectionFile(input, request.opts, onBatch, onProgress) : streamInteractionFile(input, request.opts, onBatch, onProgress);
+}
 
 async function run(): Promise<void> {
   try {
-    const info =
-      request.kind === 'connections'
-        ? await streamConnectionFile(request.path, request.opts, onBatch, onProgress)
-        : await streamInteractionFile(request.path, request.opts, onBatch, onProgress);
+    const info = request.locator ? await withArchiveEntry(request.locator, parse) : await parse(request.path!);
     send({ type: 'done', info });
   } catch (err) {
     if (err instanceof Stopped || (err instanceof ImportError && Atomics.load(credit, STOP) !== 0)) return;
-    if (err instanceof ImportError) send({ type: 'failed', file: err.file, line: err.line, reason: err.reason });
+    if (err instanceof ArchiveError) send({ type: 'failed', file: err.file, entry: err.entry, line: err.line, reason: err.reason });
+    else if (err instanceof ImportError) send({ type: 'failed', file: err.file, line: err.line, reason: err.reason });
     else send({ type: 'failed', file: null, line: null, reason: err instanceof Error ? err.message : String(err) });
   }
 }

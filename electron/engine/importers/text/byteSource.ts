@@ -11,6 +11,8 @@ export interface ByteSource {
   readonly name: string;
   /** Set when the bytes are a file on disk, which another thread can open by itself (parsing beside the writes). */
   readonly path?: string;
+  /** Set for an entry of a zip or tar on disk, which another thread can reopen by itself the same way. */
+  readonly locator?: EntryLocator;
   /** The size in bytes (an archive entry's declared size); throws an ImportError when unreadable. */
   size(): Promise<number>;
   /** Up to `bytes` from the start (fewer when the source is shorter). */
@@ -20,6 +22,26 @@ export interface ByteSource {
    * kept. Breaking out of the loop releases the source.
    */
   chunks(): AsyncIterable<Buffer>;
+}
+
+/**
+ * An archive entry named so that any thread can reopen it with the archive readers and the same
+ * checks: plain data (it crosses to a worker thread), the `index`-th file entry in archive order.
+ */
+export interface EntryLocator {
+  kind: 'zip' | 'tar';
+  /** The archive on disk, and the name messages give it (an upload's own name). */
+  archive: string;
+  archiveName: string;
+  entry: string;
+  index: number;
+  /** The inflation limits the archive was opened with (InflateLimits). */
+  limits: { ratio: number; floorBytes: number };
+  /**
+   * What reopening costs before the entry's first byte, as the bytes that parsing would read in the
+   * same time: a tar's bytes inflated before the entry, a zip's central directory listed again.
+   */
+  before: number;
 }
 
 const CHUNK_BYTES = 1024 * 1024;
