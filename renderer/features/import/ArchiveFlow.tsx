@@ -5,6 +5,7 @@ import type { EventPayload, FileRef } from '../../../shared/api/contract';
 import type { ArchiveFile } from '../../../shared/api/archiveSchemas';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ImportRunError } from './ImportRunError';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatCount, plural } from '../../components/formatting';
 import { PreviewTable } from './PreviewTable';
@@ -191,12 +192,7 @@ export function ArchiveFlow({ names, fileRefs, onDone }: ArchiveFlowProps) {
             </button>
           </div>
         )}
-        {run.isError ? (
-          <ErrorNotice
-            title={(run.error as { code?: string }).code === 'cancelled' ? 'Import cancelled: nothing was written' : 'The import failed: nothing was written'}
-            error={run.error}
-          />
-        ) : null}
+        <ImportRunError error={run.isError ? run.error : null} />
       </div>
     </section>
   );

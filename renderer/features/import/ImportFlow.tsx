@@ -5,6 +5,7 @@ import type { FileRef } from '../../../shared/api/contract';
 import type { ImportSummary } from '../../../shared/api/schemas';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ImportRunError } from './ImportRunError';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatCount, formatNetwork } from '../../components/formatting';
 import { CONNECTION_FORMATS, INTERACTION_FORMATS } from './detectKind';
@@ -207,12 +208,7 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
             </button>
           </div>
         )}
-        {run.isError ? (
-          <ErrorNotice
-            title={(run.error as { code?: string }).code === 'cancelled' ? 'Import cancelled: nothing was written' : 'The import failed: nothing was written'}
-            error={run.error}
-          />
-        ) : null}
+        <ImportRunError error={run.isError ? run.error : null} />
       </div>
     </section>
   );
