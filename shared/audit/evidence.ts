@@ -110,7 +110,7 @@ function addToThread(threads: Map<string, ThreadState>, row: EvidenceRow): void 
  * How many people besides you a meeting had, as its verdict counts them, or null when you declined
  * it (then it counts for nobody). The person page explains a record with the same number.
  */
-export function othersAtMeeting(participants: EvidenceRow[]): number | null {
+export function othersAtMeeting(participants: Pick<EvidenceRow, 'othersCount' | 'isMe' | 'declined'>[]): number | null {
   if (participants.some((p) => p.isMe && p.declined)) return null;
   const present = participants.filter((p) => !p.declined);
   const first = participants[0];

@@ -45,6 +45,28 @@ export function explainRecord(r: RecordRow, asOf: string, rules: AuditRules, two
   return r.kind === 'in_person' ? 'met in person: a conversation' : 'a video call: a conversation';
 }
 
+/**
+ * Each meeting's people besides you as the audit counts them (its rows: linked persons and you), or
+ * null where you declined: the head count a record's explanation must use to agree with the tier.
+ */
+export function readMeetingHeadcounts(db: Db, records: Pick<RecordRow, 'id' | 'kind'>[]): Map<number, number | null> {
+  const meetings = [...new Set(records.filter((r) => r.kind !== 'email' && r.kind !== 'message').map((r) => r.id))];
+  const rows = db
+    .prepare(
+      `SELECT p.interaction_id AS interactionId, i.others_count AS othersCount, c.status = 'own' AS isMe, p.declined
+         FROM participants p JOIN interactions i ON i.id = p.interaction_id JOIN contacts c ON c.id = p.contact_id
+        WHERE p.interaction_id IN (SELECT value FROM json_each(?)) AND (c.person_id IS NOT NULL OR c.status = 'own')`,
+    )
+    .all(JSON.stringify(meetings)) as { interactionId: number; othersCount: number | null; isMe: number; declined: number }[];
+  const byMeeting = new Map<number, Pick<EvidenceRow, 'othersCount' | 'isMe' | 'declined'>[]>();
+  for (const r of rows) {
+    const list = byMeeting.get(r.interactionId) ?? [];
+    list.push({ othersCount: r.othersCount, isMe: r.isMe === 1, declined: r.declined === 1 });
+    byMeeting.set(r.interactionId, list);
+  }
+  return new Map([...byMeeting].map(([id, participants]) => [id, othersAtMeeting(participants)]));
+}
+
 export function readPersonDetail(db: Db, personId: string, asOfDay?: string): PersonDetail {
   const asOf = asOfDay ?? todayUtc();
   const rules = readRules(db);
@@ -75,9 +97,7 @@ export function readPersonDetail(db: Db, personId: string, asOfDay?: string): Pe
   const rows = readPersonEvidenceRows(db, asOf, personId).filter((r) => ids.has(r.interactionId) || (r.threadKey !== null && threads.has(r.threadKey)));
   const onlyThem = rows.filter((r) => r.personId === null || r.personId === personId);
   const e = collectEvidence(onlyThem, rules).get(personId) ?? emptyEvidence();
-  const meetingRows = new Map<number, EvidenceRow[]>();
-  for (const r of rows) if (r.kind !== 'email' && r.kind !== 'message') meetingRows.set(r.interactionId, [...(meetingRows.get(r.interactionId) ?? []), r]);
-  const othersAt = new Map([...meetingRows].map(([id, participants]) => [id, othersAtMeeting(participants)]));
+  const othersAt = readMeetingHeadcounts(db, records);
   const twoWayThreads = new Set<string>();
   for (const key of threads) {
     const inThread = onlyThem.filter((r) => r.threadKey === key);

@@ -3,7 +3,7 @@
 import type { Db } from '../db/openDatabase';
 import type { PersonDetail } from '../../../shared/api/schemas';
 import type { InvitationRow } from '../../../shared/invitations/invitationRow';
-import { explainRecord, type RecordRow } from '../audit/personDetail';
+import { explainRecord, readMeetingHeadcounts, type RecordRow } from '../audit/personDetail';
 import { UserFacingError } from '../handlers/handlerTypes';
 import { readInvitationTags } from './invitationTags';
 import { toInvitationRow } from './invitationList';
@@ -39,6 +39,7 @@ export function readInvitationDetail(db: Db, key: string, asOfDay?: string): { i
         WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY i.occurred_at DESC LIMIT 2000`,
     )
     .all(JSON.stringify([...how.keys()])) as (RecordRow & { contactId: number })[];
+  const othersAt = readMeetingHeadcounts(db, records);
   return {
     invitation,
     records: records.map((r) => ({
@@ -47,7 +48,7 @@ export function readInvitationDetail(db: Db, key: string, asOfDay?: string): { i
       day: r.day,
       subject: r.subject || r.note,
       role: r.role,
-      counted: explainRecord(r, judged.asOf, judged.rules, twoWay),
+      counted: explainRecord(r, judged.asOf, judged.rules, twoWay, othersAt),
       how: how.get(r.contactId)?.method ?? 'unknown',
       evidence: how.get(r.contactId)?.evidence ?? [],
     })),

@@ -73,3 +73,25 @@ describe('invitation calls', () => {
     expect((await byName('Greta Lind')).tags).toEqual([]);
   });
 });
+
+describe('invitation records on the demo network', () => {
+  it('explain each meeting with the head count its verdict used: the in-person records equal inPerson', async () => {
+    const demo = tempWorkspace();
+    try {
+      const loaded = await invoke(demo.ctx, 'demo:load', {});
+      expect(loaded.ok).toBe(true);
+      const listed = await invoke(demo.ctx, 'invites:list', {});
+      if (!listed.ok) throw new Error(listed.error.message);
+      const invitations = (listed.value as { invitations: InvitationRow[] }).invitations;
+      expect(invitations.some((i) => i.inPerson > 0)).toBe(true);
+      for (const inv of invitations) {
+        const detail = await invoke(demo.ctx, 'invites:detail', { key: inv.key });
+        if (!detail.ok) throw new Error(detail.error.message);
+        const records = (detail.value as { records: { counted: string }[] }).records;
+        expect(records.filter((r) => r.counted === 'met in person: a conversation').length, inv.from).toBe(inv.inPerson);
+      }
+    } finally {
+      demo.close();
+    }
+  });
+});
