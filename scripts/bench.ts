@@ -4,7 +4,8 @@ import { execSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDir, makeRunDir, progress, readSettings } from './bench/benchEnv';
+import { childLauncher, dataDir, makeRunDir, progress, readSettings } from './bench/benchEnv';
+import { prepareChildLauncher } from './bench/childBundle';
 import { BenchData } from './bench/benchData';
 import { benchCalendar, benchConnections, benchGenericCsv, benchMbox } from './bench/importBenches';
 import { benchAccuracy } from './bench/accuracyBench';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   const dir = makeRunDir();
   const data = new BenchData(settings, dir);
   const started = performance.now();
+  const launcher = await prepareChildLauncher();
+  progress(`child processes run ${launcher.describe}`);
   const loadBefore = load();
   progress(`settings ${JSON.stringify({ ...settings, only: [...settings.only] })}; data in ${dir}; load average ${loadBefore}`);
   const rows: BenchRow[] = [];
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
     `Tiecheck bench @ ${gitCommit()} — ${new Date().toISOString()}`,
     `machine: ${machine}; load average before ${loadBefore}, after ${load()}`,
     `settings: BENCH_SCALE=${settings.scale} BENCH_MBOX_MB=${settings.mboxMb} seed ${settings.seed} asOf ${settings.asOf}; total ${fmt.sec(totalMs)}`,
+    `import children ran ${childLauncher().describe}`,
     'ratio = measured ÷ baseline in wall time (what the goals are judged on); cpu ratio = the same in CPU time, less disturbed by',
     'other load on a shared machine; times are the best of the runs noted; goals are reported, not enforced.',
   ].join('\n');
@@ -96,7 +100,7 @@ async function main(): Promise<void> {
   const resultsPath = join(dataDir, 'results.json');
   writeFileSync(
     resultsPath,
-    JSON.stringify({ commit: gitCommit(), at: new Date().toISOString(), machine, loadBefore, loadAfter: load(), settings: { ...settings, only: [...settings.only] }, totalMs, rows }, null, 2),
+    JSON.stringify({ commit: gitCommit(), at: new Date().toISOString(), machine, children: childLauncher().describe, loadBefore, loadAfter: load(), settings: { ...settings, only: [...settings.only] }, totalMs, rows }, null, 2),
   );
   progress(`wrote ${resultsPath}`);
 }

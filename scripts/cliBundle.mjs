@@ -12,7 +12,12 @@ export const cliDir = (root = projectRoot) => join(root, 'out', 'cli');
  * the code that starts a worker looks for it (see electron/engine/jobs/runImportJob.ts).
  */
 function entryPoints(root) {
-  const entries = { index: join(root, 'electron', 'cli', 'index.ts') };
+  return { index: join(root, 'electron', 'cli', 'index.ts'), ...engineWorkers(root) };
+}
+
+/** Every `*Worker.ts` of the engine, by the name its bundle gets (`parseWorker` → parseWorker.js). */
+export function engineWorkers(root = projectRoot) {
+  const entries = {};
   const walk = (dir) => {
     for (const item of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, item.name);
@@ -22,6 +27,42 @@ function entryPoints(root) {
   };
   walk(join(root, 'electron', 'engine'));
   return entries;
+}
+
+/**
+ * esbuild's options for the CLI bundle; the bench builds its child processes with the same ones
+ * (scripts/bench/childBundle.ts), so that what it measures is what users run.
+ */
+export function bundleOptions({ root = projectRoot, entryPoints, outdir, quiet = true }) {
+  return {
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    bundle: true,
+    // The engine loads only once a command runs, so `--help` reads a few kilobytes.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Dependencies load from node_modules as they do under tsx: better-sqlite3 is native, jsdom and
+    // playwright-core read their own files at run time, and the bundle stays small and quick to build.
+    packages: 'external',
+    jsx: 'automatic',
+    // The report renders renderer components, which import their styles for Vite; Node needs none.
+    loader: { '.css': 'empty', '.svg': 'empty', '.png': 'empty' },
+    chunkNames: 'chunk-[hash]',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: quiet ? 'silent' : 'warning',
+    banner: { js: '// Built by scripts/cliBundle.mjs from electron/ and shared/: edit those, not this.' },
+  };
+}
+
+/** The schema migrations, read at run time by openDatabase.ts: copied beside a bundle built into `outdir`. */
+export function copyMigrations(root, outdir) {
+  const migrations = join(root, 'electron', 'engine', 'db', 'migrations');
+  cpSync(migrations, join(outdir, 'migrations'), { recursive: true });
+  return migrations;
 }
 
 /**
@@ -62,36 +103,14 @@ export async function buildCli({ root = projectRoot, quiet = true } = {}) {
     rmSync(temp, { recursive: true, force: true });
     let result;
     try {
-      result = await build({
-        absWorkingDir: root,
-        entryPoints: entryPoints(root),
-        outdir: temp,
-        bundle: true,
-        // The engine loads only once a command runs, so `--help` reads a few kilobytes.
-        splitting: true,
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        // Dependencies load from node_modules as they do under tsx: better-sqlite3 is native, jsdom and
-        // playwright-core read their own files at run time, and the bundle stays small and quick to build.
-        packages: 'external',
-        jsx: 'automatic',
-        // The report renders renderer components, which import their styles for Vite; Node needs none.
-        loader: { '.css': 'empty', '.svg': 'empty', '.png': 'empty' },
-        chunkNames: 'chunk-[hash]',
-        sourcemap: 'linked',
-        metafile: true,
-        logLevel: quiet ? 'silent' : 'warning',
-        banner: { js: '// Built by scripts/cliBundle.mjs from electron/ and shared/: edit those, not this.' },
-      });
+      result = await build(bundleOptions({ root, entryPoints: entryPoints(root), outdir: temp, quiet }));
     } catch (err) {
       rmSync(temp, { recursive: true, force: true });
       // One line naming the source, for the CLI to print (npm run build:cli shows the whole report).
       const first = err.errors?.[0];
       throw first ? new Error(`${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}`) : err;
     }
-    const migrations = join(root, 'electron', 'engine', 'db', 'migrations');
-    cpSync(migrations, join(temp, 'migrations'), { recursive: true });
+    const migrations = copyMigrations(root, temp);
     const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules/'));
     const migrationsRel = relative(root, migrations).split('\\').join('/');
     sources.push(migrationsRel, ...readdirSync(migrations).map((file) => `${migrationsRel}/${file}`));

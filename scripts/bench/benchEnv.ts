@@ -30,7 +30,7 @@ export interface BenchSettings {
 /**
  * Environment: BENCH_SCALE (data sizes, default 1), BENCH_MBOX_MB (section 3, default 300; 2048 for the issue's 2 GB),
  * BENCH_PARTICIPANTS (sections 6–8, default 1,000,000 × scale), BENCH_ACCURACY_CONNECTIONS (section 5, default 5000),
- * BENCH_CHILD_TIMEOUT_S (per child import, default 240), BENCH_ONLY (e.g. "1,5"; 9–12 are taken up by bench.ts: 11 = the
+ * BENCH_CHILD_TIMEOUT_S (per child import, default 240), BENCH_FROM_SOURCES=1 (children run the TypeScript sources, not a bundle), BENCH_ONLY (e.g. "1,5"; 9–12 are taken up by bench.ts: 11 = the
  * command line from outside, 12 = the mbox of section 3's size read straight from a zip), BENCH_SEED, BENCH_AS_OF, BENCH_KEEP=1.
  */
 export function readSettings(): BenchSettings {
@@ -145,10 +145,29 @@ function peakRssOf(pid: number): number {
 /** Seconds a child may run (BENCH_CHILD_TIMEOUT_S, default 240) before it is killed and reported as such. */
 export const childTimeoutMs = (): number => envNumber('BENCH_CHILD_TIMEOUT_S', 240) * 1000;
 
+/** How a child process is started: its arguments after the Node binary, and a line for the bench's header. */
+export interface ChildLauncher {
+  args: string[];
+  describe: string;
+}
+
+export const sourcesLauncher: ChildLauncher = {
+  args: ['--import', 'tsx', join(repoRoot, 'scripts', 'bench', 'benchChild.ts')],
+  describe: 'the TypeScript sources through tsx (BENCH_FROM_SOURCES=1)',
+};
+
+/** The sources until bench.ts has built the child bundle (childBundle.ts). */
+let launcher = sourcesLauncher;
+
+export function setChildLauncher(next: ChildLauncher): ChildLauncher {
+  return (launcher = next);
+}
+
+export const childLauncher = (): ChildLauncher => launcher;
+
 /** Runs one task in a child Node process (fresh heap, its own peak RSS) and returns what it measured. */
 export async function runChild(req: ChildTask, timeoutMs = childTimeoutMs()): Promise<ChildResult> {
-  const script = join(repoRoot, 'scripts', 'bench', 'benchChild.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(req)], {
+  const child = spawn(process.execPath, [...launcher.args, JSON.stringify(req)], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
