@@ -30,6 +30,28 @@ export function engineWorkers(root = projectRoot) {
 }
 
 /**
+ * Packages bundled in rather than loaded from node_modules: libphonenumber-js is pure ES modules,
+ * 100-odd small files that every command reads (identities are keyed through it), 40–50 ms of a
+ * call's start-up; bundled, it is one chunk. CommonJS packages stay outside: esbuild's ESM output
+ * cannot serve their require() of Node's built-ins.
+ */
+const INLINED = ['libphonenumber-js'];
+
+/** esbuild's `packages: 'external'`, but for the packages named. */
+function externalPackagesBut(inlined) {
+  return {
+    name: 'external-packages-but',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.kind === 'entry-point' || /^[A-Za-z]:[\\/]/.test(args.path)) return undefined;
+        const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+        return inlined.includes(name) ? undefined : { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+/**
  * esbuild's options for the CLI bundle; the bench builds its child processes with the same ones
  * (scripts/bench/childBundle.ts), so that what it measures is what users run.
  */
@@ -45,8 +67,9 @@ export function bundleOptions({ root = projectRoot, entryPoints, outdir, quiet =
     platform: 'node',
     target: 'node20',
     // Dependencies load from node_modules as they do under tsx: better-sqlite3 is native, jsdom and
-    // playwright-core read their own files at run time, and the bundle stays small and quick to build.
-    packages: 'external',
+    // playwright-core read their own files at run time, and the bundle stays small and quick to build;
+    // but for INLINED ones (see there).
+    plugins: [externalPackagesBut(INLINED)],
     jsx: 'automatic',
     // The report renders renderer components, which import their styles for Vite; Node needs none.
     loader: { '.css': 'empty', '.svg': 'empty', '.png': 'empty' },

@@ -1,7 +1,7 @@
 // `tiecheck import ARCHIVE|DIR…` and `log ARCHIVE|DIR…`: what the archives hold, then every recognised file imported in order.
 import type { EngineContext } from '../engine/context';
-import { archiveKindOf } from '../engine/archives/openArchive';
-import { entryLabel, importArchives } from '../engine/archives/importArchive';
+// Only what tells an archive from a single file loads with this module; the archive readers load once one is given.
+import { archiveKindOf } from '../engine/archives/archiveKind';
 import type { SurveyedFile } from '../engine/archives/surveyArchive';
 import { printable } from '../engine/archives/archiveTypes';
 import { classifyTypedIdentity } from '../engine/store/identityKeys';
@@ -36,6 +36,7 @@ export async function importArchiveArgs(ctx: EngineContext, args: ParsedArgs, on
   for (const name of ['format', 'map', 'network', 'removals']) {
     if (args.flags.has(name)) throw new UsageError(`--${name} applies to a single file; an archive's files are recognised by what they are`);
   }
+  const { entryLabel, importArchives } = await import('../engine/archives/importArchive');
   const me = (args.flags.get('me') ?? []).map(classifyTypedIdentity);
   const bar = createProgressBar(args.files.join(' + '));
   let result;

@@ -1,24 +1,24 @@
 // The `tiecheck` commands of SPEC §9, each over the engine with the same functions the app uses.
+// Each command loads the engine modules it needs when it runs: a whole process per call pays only for its own.
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { EngineContext } from '../engine/context';
 import type { ImportSummary } from '../../shared/api/schemas';
-import { importFile } from '../engine/imports/importFile';
-import { logMeeting } from '../engine/imports/logMeeting';
-import { runAudit } from '../engine/audit/runAudit';
-import { saveSnapshot, readSnapshots } from '../engine/store/snapshotsStore';
-import { selectPersons } from '../engine/audit/selectPersons';
-import { applyTag } from '../engine/store/tagsStore';
-import { pruneListCsv } from '../engine/audit/pruneList';
-import { classifyTypedIdentity } from '../engine/store/identityKeys';
-import { deleteAllData, exportDatabase, restoreDatabase } from '../engine/store/dataAdmin';
 import { isDay } from '../../shared/audit/calendarDays';
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain/records';
 import { allowOnly, flag, mapFlags, requireFlag, UsageError, type ParsedArgs } from './cliArgs';
 import { importSummaryJson, printImportSummary, printAudit } from './output';
 import { createProgressBar } from './progressBar';
-import { invitesCommand } from './invitesCommand';
 import { givesArchives, importArchiveArgs } from './archiveCommand';
+
+/** The audit, run and saved as a snapshot (audit and report). */
+async function auditAndSave(ctx: EngineContext, args: ParsedArgs) {
+  const { runAudit } = await import('../engine/audit/runAudit');
+  const { saveSnapshot } = await import('../engine/store/snapshotsStore');
+  const audit = runAudit(ctx.db, { asOf: asOfFlag(args) });
+  saveSnapshot(ctx.db, audit);
+  return audit;
+}
 
 const CONNECTION_FORMATS = ['auto', 'linkedin', 'google', 'outlook', 'facebook', 'vcard', 'csv'];
 const INTERACTION_FORMATS = ['auto', 'linkedin-messages', 'linkedin-invitations', 'mbox', 'ics', 'calls', 'calls-xml', 'csv', 'facebook-requests'];
@@ -43,6 +43,8 @@ async function importEach(ctx: EngineContext, args: ParsedArgs, kind: 'connectio
   needFiles(args);
   const json = flag(args, 'json') === 'true';
   const format = formatFlag(args, kind === 'connections' ? CONNECTION_FORMATS : INTERACTION_FORMATS);
+  const { classifyTypedIdentity } = await import('../engine/store/identityKeys');
+  const { importFile } = await import('../engine/imports/importFile');
   const me = (args.flags.get('me') ?? []).map(classifyTypedIdentity);
   const summaries: ImportSummary[] = [];
   for (const file of args.files) {
@@ -89,17 +91,17 @@ export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => 
     if (!isDay(date)) throw new UsageError(`--date takes a date YYYY-MM-DD, got "${date}"`);
     const withWho = args.flags.get('with');
     if (!withWho) throw new UsageError('meet needs --with NAME|EMAIL|URL');
+    const { logMeeting } = await import('../engine/imports/logMeeting');
     const { linked } = logMeeting(ctx.db, { with: withWho, kind: kind as InteractionKind, date, note: flag(args, 'note') });
     process.stderr.write(`Logged ${kind.replace('_', ' ')} on ${date} with ${linked.join(', ')}.\n`);
   },
   audit: async (ctx, args) => {
     allowOnly(args, ['db', 'as-of', 'json']);
-    const audit = runAudit(ctx.db, { asOf: asOfFlag(args) });
-    saveSnapshot(ctx.db, audit);
+    const audit = await auditAndSave(ctx, args);
     if (flag(args, 'json') === 'true') process.stdout.write(`${JSON.stringify(audit, null, 2)}\n`);
     else printAudit(audit);
   },
-  invites: invitesCommand,
+  invites: async (ctx, args) => (await import('./invitesCommand')).invitesCommand(ctx, args),
   tag: async (ctx, args) => {
     allowOnly(args, ['db', 'add', 'remove', 'where', 'as-of']);
     const add = flag(args, 'add');
@@ -107,6 +109,8 @@ export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => 
     if ((add === undefined) === (remove === undefined)) throw new UsageError('tag needs exactly one of --add TAG or --remove TAG');
     const tag = (add ?? remove)!.trim();
     if (!/^[^\s,;]+$/.test(tag)) throw new UsageError('a tag is one word (no spaces, commas or semicolons)');
+    const { selectPersons } = await import('../engine/audit/selectPersons');
+    const { applyTag } = await import('../engine/store/tagsStore');
     const persons = selectPersons(ctx.db, requireFlag(args, 'where'), asOfFlag(args));
     const { changed } = applyTag(ctx.db, add ? 'add' : 'remove', tag, persons.map((p) => p.id));
     process.stderr.write(`${add ? 'Tagged' : 'Untagged'} ${changed} of ${persons.length} matching connection(s) ${add ? 'with' : 'from'} "${tag}".\n`);
@@ -114,6 +118,7 @@ export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => 
   export: async (ctx, args) => {
     allowOnly(args, ['db', 'tag', 'out', 'as-of']);
     const out = requireFlag(args, 'out');
+    const { pruneListCsv } = await import('../engine/audit/pruneList');
     const { csv, rows } = pruneListCsv(ctx.db, requireFlag(args, 'tag'), asOfFlag(args));
     writeFileSync(out, csv);
     process.stderr.write(`Wrote ${rows} connection(s) to ${out}.\n`);
@@ -123,8 +128,8 @@ export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => 
     const out = requireFlag(args, 'out');
     const ext = extname(out).toLowerCase();
     if (ext !== '.html' && ext !== '.htm' && ext !== '.pdf') throw new UsageError('--out must end in .html or .pdf');
-    const audit = runAudit(ctx.db, { asOf: asOfFlag(args) });
-    saveSnapshot(ctx.db, audit);
+    const audit = await auditAndSave(ctx, args);
+    const { readSnapshots } = await import('../engine/store/snapshotsStore');
     // React, jsdom and the charts load only for this command, keeping every other command quick to start.
     const { buildReportModel } = await import('../../shared/report/model');
     const { renderReportHtml } = await import('../engine/report/renderReportHtml');
@@ -135,12 +140,14 @@ export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => 
   },
   backup: async (ctx, args) => {
     allowOnly(args, ['db', 'out']);
+    const { exportDatabase } = await import('../engine/store/dataAdmin');
     const { path, bytes } = exportDatabase(ctx.db, ctx.dbPath, requireFlag(args, 'out'));
     process.stderr.write(`Wrote a backup of ${ctx.dbPath} to ${path} (${(bytes / 1048576).toFixed(1)} MB).\n`);
   },
   restore: async (ctx, args) => {
     allowOnly(args, ['db']);
     if (args.files.length !== 1) throw new UsageError('restore needs exactly one FILE (a backup written by tiecheck backup or the app)');
+    const { restoreDatabase } = await import('../engine/store/dataAdmin');
     const r = restoreDatabase(ctx.db, ctx.dbPath, args.files[0]);
     process.stderr.write(
       `Restored ${args.files[0]} into ${ctx.dbPath}: ${r.persons} person(s), ${r.connections} connection(s), ${r.interactions} interaction(s).` +
@@ -151,6 +158,7 @@ export const commands: Record<string, (ctx: EngineContext, args: ParsedArgs) => 
     allowOnly(args, ['db', 'yes']);
     if (flag(args, 'yes') !== 'true') throw new UsageError(`wipe deletes every person, connection, interaction, tag and setting in ${ctx.dbPath}, and its backups; add --yes to do it`);
     if (args.files.length) throw new UsageError('wipe takes no FILE; choose the database with --db');
+    const { deleteAllData } = await import('../engine/store/dataAdmin');
     const { deletedRows, backupsRemoved, walCleared } = deleteAllData(ctx.db, ctx.dbPath);
     process.stderr.write(
       `Deleted ${deletedRows} row(s) from ${ctx.dbPath} and ${backupsRemoved} backup(s) beside it.` +

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { backupBeside, type BackupFile } from './backups';
 import { DatabaseFileError, DatabaseMigrationError, DatabaseVersionError } from './databaseErrors';
 import { assertSound, backupAdvice, damagedMessage, looksLikeSqlite } from './integrity';
+import { stampCleanClose, stampedCheck } from './cleanCloseStamp';
 
 export type Db = Database.Database;
 
@@ -74,8 +75,10 @@ export interface OpenOptions {
   nativeBinding?: string;
   /**
    * The soundness check run before anything else: 'auto' (default) is `integrity_check` up to
-   * 64 MB and `quick_check` above (see integrity.ts); 'off' for a second connection to a file
-   * another connection of this process has just checked.
+   * 64 MB and `quick_check` above (see integrity.ts), skipped when the file is exactly as Tiecheck
+   * left it at a clean close within a day of the last check (cleanCloseStamp.ts); 'full' and
+   * 'quick' always check; 'off' for a second connection to a file another connection of this
+   * process has just checked.
    */
   check?: 'auto' | 'full' | 'quick' | 'off';
   /** The migrations to apply (tests); default: the ones shipped beside this module. */
@@ -104,6 +107,16 @@ function migrateFile(db: Db, file: string, migrations: Migration[]): void {
   }
 }
 
+/** The connection's close also leaves the clean-close stamp, carrying the time of the last deep check. */
+function stampAtClose(db: Db, file: string, checkedAt: number): void {
+  const close = db.close.bind(db);
+  db.close = () => {
+    close();
+    stampCleanClose(file, checkedAt);
+    return db;
+  };
+}
+
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const onDisk = file !== ':memory:' && file !== '';
   if (onDisk) {
@@ -113,10 +126,12 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
       throw new DatabaseFileError(`${file} is not an SQLite database: it is damaged, or another kind of file. ${backupAdvice(file)}`);
     }
   }
+  const check = opts.check ?? 'auto';
+  // Read before SQLite opens the file, which leaves a log beside it until the connection closes.
+  const stamped = onDisk && check === 'auto' ? stampedCheck(file) : null;
   const db = new Database(file, { readonly: opts.readonly ?? false, nativeBinding: opts.nativeBinding });
   try {
-    const check = opts.check ?? 'auto';
-    if (onDisk && check !== 'off') assertSound(db, file, check);
+    if (onDisk && check !== 'off' && stamped === null) assertSound(db, file, check);
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -125,6 +140,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
       assertOursOrEmpty(db, file);
       migrateFile(db, file, opts.migrations ?? loadMigrations());
     }
+    if (onDisk && check === 'auto' && !opts.readonly) stampAtClose(db, file, stamped ?? Date.now());
     return db;
   } catch (err) {
     db.close();
