@@ -19,8 +19,14 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** `tiecheck serve` as users run it (the built CLI, through its launcher), or from the sources with BENCH_FROM_SOURCES=1. */
+function serveArgv(): string[] {
+  if (process.env.BENCH_FROM_SOURCES === '1') return [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'electron/cli/index.ts')];
+  return [join(repoRoot, 'scripts', 'tiecheck.mjs')];
+}
+
 function startServe(dbPath: string): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'electron/cli/index.ts'), 'serve', '--port', '0', '--db', dbPath], {
+  const server = spawn(process.execPath, [...serveArgv(), 'serve', '--port', '0', '--db', dbPath], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
