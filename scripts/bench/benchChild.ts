@@ -5,6 +5,7 @@ import ICAL from 'ical.js';
 import { createEngine } from '../../electron/engine/createEngine';
 import { importFile } from '../../electron/engine/imports/importFile';
 import { importArchives } from '../../electron/engine/archives/importArchive';
+import { parsesInWorker } from '../../electron/engine/imports/parseBesideWrites';
 import { addMe } from '../../electron/engine/store/settingsStore';
 import type { ChildProgress, ChildResult, ChildTask } from './benchEnv';
 import { prepareWriteFloor } from './writeFloor';
@@ -66,8 +67,9 @@ async function runImport(req: Extract<ChildTask, { task: 'import' | 'importArchi
       const sum = (key: 'added' | 'updated' | 'skipped') => summaries.reduce((n, s) => n + s[key], 0);
       return { count: sum('added') + sum('updated') + sum('skipped'), added: sum('added'), skipped: sum('skipped'), format: summaries.map((s) => s.format).join(','), warnings: summaries.flatMap((s) => s.warnings).slice(0, 5) };
     }
+    const parsedIn = parsesInWorker(req.file) ? 'worker' : 'thread';
     const summary = await importFile(ctx.db, req.file, { kind: req.kind, format: req.format, onProgress });
-    return { count: summary.added + summary.updated + summary.skipped, added: summary.added, skipped: summary.skipped, format: summary.format, warnings: summary.warnings.slice(0, 5) };
+    return { count: summary.added + summary.updated + summary.skipped, added: summary.added, skipped: summary.skipped, format: summary.format, warnings: summary.warnings.slice(0, 5), parsedIn };
   });
   result.mainThreadCpuMs = mainThreadCpuMs() - main0;
   result.parsePeakRssKb = parsePeakRssKb;

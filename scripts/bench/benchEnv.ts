@@ -106,6 +106,8 @@ export interface ChildResult {
   /** Imports: CPU time of the main thread alone (the rest ran in the parse worker). */
   mainThreadCpuMs?: number;
   parsePeakHeapKb?: number;
+  /** Imports of a single file: where imports/parseBesideWrites.ts parsed it. */
+  parsedIn?: 'worker' | 'thread';
 }
 
 /** How far an import child has got, reported every ~2 s. */

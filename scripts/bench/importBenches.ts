@@ -47,7 +47,7 @@ export async function benchConnections(data: BenchData): Promise<BenchRow[]> {
     cpuRatio: cpuRatio(imp, floor),
     goal: '≤ 1.5× floor',
     pass: ratio <= 1.5,
-    note: `best of 2 imports into a fresh db, each in its own child process, vs the SQLite write floor below (same run); ${cpuNote(imp, floor)}; a bare papaparse parse (readFileSync + Papa.parse, best of 3) takes ${fmt.sec(base.ms)}, the import ${fmt.ratio(imp.ms / base.ms)} that`,
+    note: `best of 2 imports into a fresh db, each in its own child process (parsed in the ${imp.parsedIn ?? '?'}), vs the SQLite write floor below (same run); ${cpuNote(imp, floor)}; a bare papaparse parse (readFileSync + Papa.parse, best of 3) takes ${fmt.sec(base.ms)}, the import ${fmt.ratio(imp.ms / base.ms)} that`,
     raw: { fileBytes: statSync(csv).size, import: imp, papaparse: base },
   }, floorRow(1, floor, imp, base, 'papaparse')];
 }
