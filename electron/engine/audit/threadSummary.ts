@@ -55,7 +55,7 @@ export class ColumnsBuilder {
   thread(key: string): void {
     this.keys.push(key);
     this.starts.push(this.contacts.length);
-    this.first.push(Number.MAX_SAFE_INTEGER);
+    this.first.push(0x7fffffff);
     this.last.push(0);
   }
 
