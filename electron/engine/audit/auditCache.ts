@@ -73,6 +73,6 @@ export class AuditCache {
     if (this.threads && this.recordsMoved) this.threads = refreshedSummary(this.threads, db);
     this.recordsMoved = false;
     this.threads ??= ThreadSummary.read(db, asOf);
-    return addEvidence(this.threads.evidence(db), queryMeetingEvidence(db, asOf, rules));
+    return addEvidence(this.threads.evidence(db), queryMeetingEvidence(db, asOf, rules, this.threads.meetings.id));
   }
 }

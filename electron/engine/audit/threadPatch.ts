@@ -3,7 +3,7 @@
 // participant rows a fresh summary sorts. Any other change to the records (recordsStamp.ts) gives null: read again.
 import type { Db } from '../db/openDatabase';
 import { batchChange, readStamp } from './recordsStamp';
-import { pairsSql, THREAD_KEY, ThreadSummary, type DayNames, type PairRow, type ThreadColumns } from './threadSummary';
+import { pairsSql, readMeetingIds, THREAD_KEY, ThreadSummary, type DayNames, type MeetingIds, type PairRow, type ThreadColumns } from './threadSummary';
 
 /** A (thread, contact) pair while it is being merged: latest day, flag bits, first and last batch. */
 interface Pair {
@@ -78,8 +78,24 @@ export function refreshedSummary(summary: ThreadSummary, db: Db): ThreadSummary 
       }
       add(rows, reread);
     }
-    return new ThreadSummary(asOf, stamp, rebuilt(summary.columns, replaced, patch, days), days);
+    // A batch of connections, or of records past the audit date, leaves the threads as they were.
+    const columns = patch.size === 0 ? summary.columns : rebuilt(summary.columns, replaced, patch, days);
+    return new ThreadSummary(asOf, stamp, columns, days, meetingsNow(db, summary.meetings, change.imported, change.undone));
   })();
+}
+
+/** The meeting ids without those of undone batches, with those of imported ones. */
+function meetingsNow(db: Db, meetings: MeetingIds, imported: number[], undone: number[]): MeetingIds {
+  const kept: number[] = [];
+  for (let k = 0; k < meetings.id.length; k++) if (!undone.includes(meetings.batch[k])) kept.push(k);
+  const added = imported.length
+    ? readMeetingIds(db, `AND batch_id IN (SELECT value FROM json_each(:batches))`, { batches: JSON.stringify(imported) })
+    : { id: new Int32Array(0), batch: new Int32Array(0) };
+  if (kept.length === meetings.id.length && added.id.length === 0) return meetings;
+  return {
+    id: Int32Array.from([...kept.map((k) => meetings.id[k]), ...added.id]),
+    batch: Int32Array.from([...kept.map((k) => meetings.batch[k]), ...added.batch]),
+  };
 }
 
 /** Every pair of the given threads, as they stand now. */

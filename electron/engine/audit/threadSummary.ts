@@ -110,6 +110,19 @@ export class DayNames {
   }
 }
 
+/** Ids of the records that are not threads (meetings, calls, events, any day) and their batches, in id order. */
+export interface MeetingIds {
+  id: Int32Array;
+  batch: Int32Array;
+}
+
+const MEETING_IDS_SQL = `SELECT id, coalesce(batch_id, 0) FROM interactions WHERE kind NOT IN ('email', 'message')`;
+
+export function readMeetingIds(db: Db, where = '', params: Record<string, unknown> = {}): MeetingIds {
+  const rows = db.prepare(`${MEETING_IDS_SQL} ${where}`).raw(true).all(params) as [number, number][];
+  return { id: Int32Array.from(rows, (r) => r[0]), batch: Int32Array.from(rows, (r) => r[1]) };
+}
+
 export class ThreadSummary {
   constructor(
     readonly asOf: string,
@@ -117,6 +130,8 @@ export class ThreadSummary {
     readonly stamp: RecordsStamp,
     readonly columns: ThreadColumns,
     readonly days: DayNames,
+    /** Kept beside the threads so that the meetings' aggregate reads only them (evidenceQuery.ts). */
+    readonly meetings: MeetingIds,
   ) {}
 
   /** Reads every email and message record up to asOf once (one GROUP BY over the participant rows). */
@@ -126,7 +141,7 @@ export class ThreadSummary {
       const stamp = readStamp(db);
       const builder = new ColumnsBuilder(new DayNames());
       builder.rows(db.prepare(pairsSql()).raw(true).iterate({ asOf }) as Iterable<PairRow>);
-      return new ThreadSummary(asOf, stamp, builder.finish(), builder.dayNames);
+      return new ThreadSummary(asOf, stamp, builder.finish(), builder.dayNames, readMeetingIds(db));
     })();
   }
 

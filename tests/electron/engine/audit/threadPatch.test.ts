@@ -174,7 +174,7 @@ class Run {
     this.kept = patched ?? ThreadSummary.read(db, AS_OF);
     const expected = ThreadSummary.read(db, AS_OF).evidence(db);
     expect(this.kept.evidence(db)).toEqual(expected);
-    expect(addEvidence(this.kept.evidence(db), queryMeetingEvidence(db, AS_OF, DEFAULT_RULES))).toEqual(referenceEvidenceAsOf(db, AS_OF, DEFAULT_RULES));
+    expect(addEvidence(this.kept.evidence(db), queryMeetingEvidence(db, AS_OF, DEFAULT_RULES, this.kept.meetings.id))).toEqual(referenceEvidenceAsOf(db, AS_OF, DEFAULT_RULES));
   }
 }
 
