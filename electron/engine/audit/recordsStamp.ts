@@ -7,9 +7,16 @@ import type { Db } from '../db/openDatabase';
 
 export interface RecordsStamp {
   /** Batch id → created_at and undone_at, as import_batches holds them. */
-  readonly batches: Map<number, { createdAt: string; undoneAt: string | null }>;
+  readonly batches: Map<number, Batch>;
   /** Batch id (0 for interactions in no batch) → how many interactions hold it. */
   readonly counts: Map<number, number>;
+  /** Every interaction (the sum of `counts`). */
+  readonly total: number;
+}
+
+interface Batch {
+  createdAt: string;
+  undoneAt: string | null;
 }
 
 /** What changed between two stamps, when only whole batches were imported or undone. */
@@ -18,52 +25,60 @@ export interface BatchChange {
   undone: number[];
 }
 
-/** ~40 ms for half a million interactions: one pass over the batch index, no table row read. */
-export function readStamp(db: Db): RecordsStamp {
-  const batches = new Map<number, { createdAt: string; undoneAt: string | null }>();
+function readBatches(db: Db): Map<number, Batch> {
+  const batches = new Map<number, Batch>();
   for (const [id, createdAt, undoneAt] of db.prepare(`SELECT id, created_at, undone_at FROM import_batches`).raw(true).iterate() as Iterable<[number, string, string | null]>) {
     batches.set(id, { createdAt, undoneAt });
   }
+  return batches;
+}
+
+/** ~40 ms for half a million interactions: one pass over the batch index, no table row read. */
+export function readStamp(db: Db): RecordsStamp {
   const counts = new Map<number, number>();
+  let total = 0;
   for (const [id, n] of db.prepare(`SELECT coalesce(batch_id, 0), count(*) FROM interactions GROUP BY batch_id`).raw(true).iterate() as Iterable<[number, number]>) {
     counts.set(id, (counts.get(id) ?? 0) + n);
+    total += n;
   }
-  return { batches, counts };
+  return { batches: readBatches(db), counts, total };
 }
 
 /**
- * The batches imported and undone from `before` to `after`, or null when the records may have changed in any other
- * way (or in none the stamps show: a change the caller was told of but cannot see is not trusted either).
- * A batch kept its interactions unless it was undone since, and then holds none; a new batch has a higher id than
- * every earlier one; interactions in no batch are as many as before.
+ * The batches imported and undone since `before`, and the stamp now, or null when the records may have changed in
+ * any other way (or in none the stamps show: a change the caller was told of but cannot see is not trusted either).
+ * Every earlier batch is as it was or newly undone (and then holds no interaction), a new batch has a higher id than
+ * every earlier one, and the interactions add up: as many as before, less the undone batches' and plus the new
+ * ones'. Counts only the batches that came or went (index ranges) and the table (its b-tree's count), ~1 ms.
  */
-export function batchChange(before: RecordsStamp, after: RecordsStamp): BatchChange | null {
+export function changeSince(db: Db, before: RecordsStamp): { stamp: RecordsStamp; change: BatchChange } | null {
+  const batches = readBatches(db);
   const imported: number[] = [];
   const undone: number[] = [];
-  const count = (s: RecordsStamp, id: number): number => s.counts.get(id) ?? 0;
   let lastBefore = 0;
   for (const [id, b] of before.batches) {
     lastBefore = Math.max(lastBefore, id);
-    const a = after.batches.get(id);
+    const a = batches.get(id);
     if (!a || a.createdAt !== b.createdAt) return null;
-    if (b.undoneAt !== null) {
-      if (a.undoneAt !== b.undoneAt || count(after, id) !== 0) return null;
-    } else if (a.undoneAt === null) {
-      if (count(after, id) !== count(before, id)) return null;
-    } else {
-      if (count(after, id) !== 0) return null;
-      undone.push(id);
-    }
+    if (a.undoneAt === b.undoneAt) continue;
+    if (b.undoneAt !== null) return null;
+    undone.push(id);
   }
-  for (const id of after.batches.keys()) {
+  for (const id of batches.keys()) {
     if (before.batches.has(id)) continue;
     if (id <= lastBefore) return null;
     imported.push(id);
   }
-  // Interactions under no batch, or under a batch id import_batches does not hold, must not have moved.
-  for (const id of new Set([...before.counts.keys(), ...after.counts.keys()])) {
-    if ((id === 0 || !after.batches.has(id)) && count(after, id) !== count(before, id)) return null;
-  }
   if (imported.length === 0 && undone.length === 0) return null;
-  return { imported, undone };
+  const countOf = db.prepare(`SELECT count(*) FROM interactions WHERE batch_id = ?`).pluck();
+  const counts = new Map(before.counts);
+  for (const id of undone) {
+    if (countOf.get(id) !== 0) return null;
+    counts.delete(id);
+  }
+  for (const id of imported) counts.set(id, countOf.get(id) as number);
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  if (db.prepare(`SELECT count(*) FROM interactions`).pluck().get() !== total) return null;
+  return { stamp: { batches, counts, total }, change: { imported, undone } };
 }

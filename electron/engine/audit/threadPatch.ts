@@ -2,7 +2,7 @@
 // those batches hold: an import of a few thousand messages costs a query over its own batch, not the million
 // participant rows a fresh summary sorts. Any other change to the records (recordsStamp.ts) gives null: read again.
 import type { Db } from '../db/openDatabase';
-import { batchChange, readStamp } from './recordsStamp';
+import { changeSince } from './recordsStamp';
 import { pairsSql, readMeetingIds, THREAD_KEY, ThreadSummary, type DayNames, type MeetingIds, type PairRow, type ThreadColumns } from './threadSummary';
 
 /** A (thread, contact) pair while it is being merged: latest day, flag bits, first and last batch. */
@@ -36,9 +36,9 @@ function merge(pairs: Map<number, Pair>, contact: number, day: string, flags: nu
  */
 export function refreshedSummary(summary: ThreadSummary, db: Db): ThreadSummary | null {
   return db.transaction(() => {
-    const stamp = readStamp(db);
-    const change = batchChange(summary.stamp, stamp);
-    if (!change) return null;
+    const since = changeSince(db, summary.stamp);
+    if (!since) return null;
+    const { stamp, change } = since;
     const { asOf, days } = summary;
     const { keys, threadStart, firstBatch, lastBatch, contact, day, flags } = summary.columns;
     // Threads whose pairs are replaced (1) by `patch`: key → contact → pair.

@@ -213,6 +213,13 @@ describe('thread summary brought up to date after imports and undos', () => {
       expect(refreshedSummary(run.kept, db)).toBeNull();
       db.prepare(`DELETE FROM interactions WHERE id = (SELECT max(id) FROM interactions WHERE kind = 'email')`).run();
       expect(refreshedSummary(run.kept, db)).toBeNull();
+      // A new batch beside it does not hide the deletion: the interactions no longer add up.
+      db.prepare(`INSERT INTO import_batches (kind, file, format, created_at) VALUES ('interactions', 'x.csv', 'linkedin-messages', '2025-07-01')`).run();
+      expect(refreshedSummary(run.kept, db)).toBeNull();
+      // Nor does an undo mark on a batch whose interactions are still there.
+      const fresh = ThreadSummary.read(db, AS_OF);
+      db.prepare(`UPDATE import_batches SET undone_at = '2025-07-02' WHERE id = (SELECT min(batch_id) FROM interactions)`).run();
+      expect(refreshedSummary(fresh, db)).toBeNull();
     } finally {
       run.close();
     }
