@@ -114,6 +114,26 @@ describe('thread summary in the audit cache', () => {
     expect(await expectFreshAudit()).toBe(false);
   });
 
+  it('is brought up to date after an import the worker thread wrote through its own connection', async () => {
+    expect(await expectFreshAudit()).toBe(false);
+    const conversation = (db().prepare(`SELECT substr(thread_key, 4) FROM interactions WHERE thread_key LIKE 'li:2-%' LIMIT 1`).pluck().get() as string) ?? '2-x==';
+    const other = db().prepare(`SELECT full_name AS name, profile_url AS url FROM connections WHERE profile_url != '' LIMIT 1`).get() as { name: string; url: string };
+    const path = ws.write(
+      'later-messages.csv',
+      'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n' +
+        `${conversation},,"${other.name}",${other.url},Me,,2025-06-20 10:00:00 UTC,,A late reply,INBOX\n` +
+        `2-brand-new==,,"${other.name}",${other.url},Me,,2025-06-21 10:00:00 UTC,,Something new,INBOX\n`,
+    );
+    ws.ctx.staged.set('later', { path, name: 'messages.csv', temporary: false });
+    ws.ctx.importInWorker = true;
+    try {
+      expect(await call('import:run', { fileRef: 'later', kind: 'interactions' })).toMatchObject({ added: 2 });
+    } finally {
+      ws.ctx.importInWorker = false;
+    }
+    expect(await expectFreshAudit()).toBe(false);
+  });
+
   it('is read again after another connection changes the records', async () => {
     expect(await expectFreshAudit()).toBe(false);
     const other = new Database(ws.dbPath);
