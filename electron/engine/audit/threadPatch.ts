@@ -2,7 +2,7 @@
 // those batches hold: an import of a few thousand messages costs a query over its own batch, not the million
 // participant rows a fresh summary sorts. Any other change to the records (recordsStamp.ts) gives null: read again.
 import type { Db } from '../db/openDatabase';
-import { changeSince } from './recordsStamp';
+import { changeSince, type BatchChange } from './recordsStamp';
 import { pairsSql, readMeetingIds, THREAD_KEY, ThreadSummary, type DayNames, type MeetingIds, type PairRow, type ThreadColumns } from './threadSummary';
 
 /** A (thread, contact) pair while it is being merged: latest day, flag bits, first and last batch. */
@@ -62,7 +62,7 @@ export function refreshedSummary(summary: ThreadSummary, db: Db): ThreadSummary 
         merge(pairs, c, d, f, b0, b1);
       }
     };
-    if (reread.size) add(readThreads(db, summary, reread, change.undone, [...stamp.batches.keys()]));
+    if (reread.size) add(readThreads(db, summary, reread, change, [...stamp.batches.keys()]));
     if (change.imported.length) {
       // Read again, a thread already holds the imported records; otherwise they join the pairs it has.
       const rows = db.prepare(READ_BATCHES).raw(true).all({ asOf, batches: JSON.stringify(change.imported) }) as PairRow[];
@@ -98,8 +98,8 @@ function meetingsNow(db: Db, meetings: MeetingIds, imported: number[], undone: n
   };
 }
 
-/** Every pair of the given threads, as they stand now. */
-function readThreads(db: Db, summary: ThreadSummary, keys: Set<string>, undone: number[], batches: number[]): Iterable<PairRow> {
+/** Every pair of the given threads, as they stand now (with the records of batches imported since, too). */
+function readThreads(db: Db, summary: ThreadSummary, keys: Set<string>, change: BatchChange, batches: number[]): Iterable<PairRow> {
   const { asOf, columns } = summary;
   // The batches of these threads' records lie in [first, last]: unless some of them are in no batch (0), read those batches only.
   let first = 0x7fffffff;
@@ -111,7 +111,7 @@ function readThreads(db: Db, summary: ThreadSummary, keys: Set<string>, undone: 
   }
   const params = { asOf, keys: JSON.stringify([...keys]) };
   if (first === 0) return db.prepare(READ_THREADS).raw(true).iterate(params) as Iterable<PairRow>;
-  const spanned = batches.filter((b) => first <= b && b <= last && !undone.includes(b));
+  const spanned = batches.filter((b) => (first <= b && b <= last && !change.undone.includes(b)) || change.imported.includes(b));
   return db.prepare(READ_THREADS_IN_BATCHES).raw(true).iterate({ ...params, batches: JSON.stringify(spanned) }) as Iterable<PairRow>;
 }
 
