@@ -12,13 +12,14 @@ export const THREAD_KEY = `coalesce(i.thread_key, '#' || i.id)`;
 
 // One row per (thread, contact): the thread's key, and over the thread's records that list the contact: the latest
 // day, any automated, any manual, whether the contact wrote, and the first and last import batch of those records.
-// `where` narrows it to some threads or batches (threadPatch.ts).
+// `where` narrows it to some threads or batches (threadPatch.ts). Ordered as grouped: the GROUP BY's sort serves the
+// ORDER BY too (ordered by the thread alone, SQLite sorted the 400,000 groups a second time).
 export const pairsSql = (where = '') => `SELECT ${THREAD_KEY} AS t, p.contact_id, max(i.day),
        max(i.automated != 0) | (max(i.manual != 0) << 1) | (max(p.is_sender != 0) << 2),
        min(coalesce(i.batch_id, 0)), max(coalesce(i.batch_id, 0))
   FROM interactions i CROSS JOIN participants p ON p.interaction_id = i.id
  WHERE i.kind IN ('email', 'message') AND +i.day <= :asOf ${where}
- GROUP BY t, p.contact_id ORDER BY t`;
+ GROUP BY t, p.contact_id ORDER BY t, p.contact_id`;
 
 // The flag bits the query packs (parenthesised: SQLite gives | and << the same precedence).
 const AUTOMATED = 1;
