@@ -3,7 +3,7 @@
 // participant rows a fresh summary sorts. Any other change to the records (recordsStamp.ts) gives null: read again.
 import type { Db } from '../db/openDatabase';
 import { changeSince, type BatchChange } from './recordsStamp';
-import { pairsSql, readMeetingIds, THREAD_KEY, ThreadSummary, type DayNames, type MeetingIds, type PairRow, type ThreadColumns } from './threadSummary';
+import { pairsSql, readMeetingIds, THREAD_KEY, ThreadSummary, type DayNames, type MeetingIds, type PairRow, type SavedThread, type ThreadColumns } from './threadSummary';
 
 /** A (thread, contact) pair while it is being merged: latest day, flag bits, first and last batch. */
 interface Pair {
@@ -45,13 +45,21 @@ export function refreshedSummary(summary: ThreadSummary, db: Db): ThreadSummary 
     const replaced = new Uint8Array(keys.length);
     const patch = new Map<string, Map<number, Pair>>();
     const reread = new Set<string>();
+    // The undo of one batch alone, the usual undo of the latest import, may find its threads in the undo log.
+    const restorable = change.undone.length === 1 && change.imported.length === 0 ? summary.undoLogs.get(change.undone[0]) : undefined;
+    const joinedBefore = new Map<string, SavedThread>();
     if (change.undone.length) {
       for (let t = 0; t < keys.length; t++) {
         if (!change.undone.some((b) => firstBatch[t] <= b && b <= lastBatch[t])) continue;
         replaced[t] = 1;
-        patch.set(keys[t], new Map());
-        // A thread held by the undone batch alone is gone; one that other batches share is read again.
-        if (firstBatch[t] !== lastBatch[t]) reread.add(keys[t]);
+        const pairs = new Map<number, Pair>();
+        patch.set(keys[t], pairs);
+        // A thread held by the undone batch alone is gone; one it joined is put back as it was before, when the
+        // undo log holds it; one that other batches share is otherwise read again.
+        if (firstBatch[t] === lastBatch[t]) continue;
+        const saved = restorable?.get(keys[t]);
+        if (saved) for (const [c, d, f] of saved.pairs) pairs.set(c, { day: d, flags: f, first: saved.first, last: saved.last });
+        else reread.add(keys[t]);
       }
     }
     const add = (rows: Iterable<PairRow>, skip?: Set<string>) => {
@@ -72,16 +80,41 @@ export function refreshedSummary(summary: ThreadSummary, db: Db): ThreadSummary 
           if (!joined.has(keys[t])) continue;
           replaced[t] = 1;
           const pairs = new Map<number, Pair>();
-          for (let k = threadStart[t]; k < threadStart[t + 1]; k++) merge(pairs, contact[k], days.names[day[k]], flags[k], firstBatch[t], lastBatch[t]);
+          const saved: SavedThread = { first: firstBatch[t], last: lastBatch[t], pairs: [] };
+          for (let k = threadStart[t]; k < threadStart[t + 1]; k++) {
+            merge(pairs, contact[k], days.names[day[k]], flags[k], firstBatch[t], lastBatch[t]);
+            saved.pairs.push([contact[k], days.names[day[k]], flags[k]]);
+          }
           patch.set(keys[t], pairs);
+          joinedBefore.set(keys[t], saved);
         }
       }
       add(rows, reread);
     }
     // A batch of connections, or of records past the audit date, leaves the threads as they were.
     const columns = patch.size === 0 ? summary.columns : rebuilt(summary.columns, replaced, patch, days);
-    return new ThreadSummary(asOf, stamp, columns, days, meetingsNow(db, summary.meetings, change.imported, change.undone));
+    const logs = undoLogs(summary.undoLogs, patch, change, joinedBefore);
+    return new ThreadSummary(asOf, stamp, columns, days, meetingsNow(db, summary.meetings, change.imported, change.undone), logs);
   })();
+}
+
+/** Undo logs of this many recent imports are kept. */
+const LOGGED_IMPORTS = 3;
+
+/**
+ * The undo logs after this change: a thread it changed leaves every log (its saved state is no longer what undoing
+ * that batch would leave), an undone batch's log goes, and the one imported batch's joined threads are logged.
+ */
+function undoLogs(before: Map<number, Map<string, SavedThread>>, patch: Map<string, unknown>, change: BatchChange, joined: Map<string, SavedThread>): Map<number, Map<string, SavedThread>> {
+  const logs = new Map<number, Map<string, SavedThread>>();
+  for (const [batch, threads] of before) {
+    if (change.undone.includes(batch)) continue;
+    logs.set(batch, new Map([...threads].filter(([key]) => !patch.has(key))));
+  }
+  // Several batches at once: which one a joined thread's saved state precedes is not known.
+  if (change.imported.length === 1 && change.undone.length === 0) logs.set(change.imported[0], joined);
+  while (logs.size > LOGGED_IMPORTS) logs.delete(logs.keys().next().value!);
+  return logs;
 }
 
 /** The meeting ids without those of undone batches, with those of imported ones. */

@@ -111,6 +111,13 @@ export class DayNames {
   }
 }
 
+/** A thread's pairs as they were: contact → latest day (as a string), flag bits; the thread's first and last batch. */
+export interface SavedThread {
+  first: number;
+  last: number;
+  pairs: [contact: number, day: string, flags: number][];
+}
+
 /** Ids of the records that are not threads (meetings, calls, events, any day) and their batches, in id order. */
 export interface MeetingIds {
   id: Int32Array;
@@ -133,6 +140,11 @@ export class ThreadSummary {
     readonly days: DayNames,
     /** Kept beside the threads so that the meetings' aggregate reads only them (evidenceQuery.ts). */
     readonly meetings: MeetingIds,
+    /**
+     * Per recent import batch, the threads it joined as they were before it, while nothing else changed them since:
+     * undoing that batch puts them back instead of reading them again (threadPatch.ts).
+     */
+    readonly undoLogs: Map<number, Map<string, SavedThread>> = new Map(),
   ) {}
 
   /** Reads every email and message record up to asOf once (one GROUP BY over the participant rows). */

@@ -110,6 +110,16 @@ class Run {
     return path;
   }
 
+  /** Imports these messages.csv rows (after the header) through the handlers; returns the batch id. */
+  async importRows(rows: string[]): Promise<number> {
+    const header = 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT';
+    const path = join(this.dir, `messages-${++this.files}.csv`);
+    writeFileSync(path, `${header}\n${rows.join('\n')}\n`);
+    this.ctx.staged.set(path, { path, name: 'messages.csv', temporary: false });
+    await this.call('import:run', { fileRef: path, kind: 'interactions' });
+    return this.ctx.db.prepare(`SELECT max(id) FROM import_batches`).pluck().get() as number;
+  }
+
   /** One random step through the handlers; returns its name. */
   async step(): Promise<string> {
     const db = this.ctx.db;
@@ -123,8 +133,9 @@ class Run {
     if (roll < 0.55) {
       const batches = this.column<number>(`SELECT id FROM import_batches WHERE undone_at IS NULL AND kind != 'connections'`);
       if (!batches.length) return 'nothing to undo';
-      // Mostly the latest batches (the usual undo), sometimes one of the demo's.
-      const batchId = this.random() < 0.7 ? batches[batches.length - 1] : this.one(batches);
+      // Mostly the latest batch (the usual undo) or one of the last few, sometimes one of the demo's.
+      const roll2 = this.random();
+      const batchId = roll2 < 0.5 ? batches[batches.length - 1] : roll2 < 0.8 ? this.one(batches.slice(-3)) : this.one(batches);
       await this.call('import:undo', { batchId });
       return `undo ${batchId}`;
     }
@@ -209,6 +220,35 @@ describe('thread summary brought up to date after imports and undos', () => {
     // The patch, not a fresh read, answered after most imports and undos.
     expect(patched).toBeGreaterThan(steps / 4);
   }, 180_000);
+
+  it('puts a thread back as it was before an undone import only while no later batch changed it', async () => {
+    const run = new Run(2);
+    try {
+      const db = run.ctx.db;
+      const conversation = db.prepare(`SELECT substr(thread_key, 4) FROM interactions WHERE thread_key LIKE 'li:2-%' LIMIT 1`).pluck().get() as string;
+      const other = db.prepare(`SELECT full_name AS name, profile_url AS url FROM connections WHERE profile_url != '' LIMIT 1`).get() as { name: string; url: string };
+      const meUrl = db.prepare(`SELECT value FROM my_identities WHERE kind = 'url'`).pluck().get() as string;
+      const row = (day: string, fromMe: boolean, text: string) =>
+        fromMe ? csv([conversation, '', 'Me', meUrl, other.name, other.url, `${day} 10:00:00 UTC`, '', text, 'INBOX', '', 'false'])
+          : csv([conversation, '', other.name, other.url, 'Me', meUrl, `${day} 10:00:00 UTC`, '', text, 'INBOX', '', 'false']);
+      await run.check();
+      const first = await run.importRows([row('2025-06-01', false, 'first')]);
+      await run.check();
+      await run.importRows([row('2025-06-10', true, 'second')]);
+      await run.check();
+      // The first import's saved state of the thread predates the second import: it must not come back.
+      await run.call('import:undo', { batchId: first });
+      await run.check();
+      const again = await run.importRows([row('2025-06-20', false, 'third')]);
+      await run.check();
+      // Undoing the latest import puts the thread back from the log.
+      await run.call('import:undo', { batchId: again });
+      await run.check();
+      expect(run.patched).toBe(5);
+    } finally {
+      run.close();
+    }
+  });
 
   it('is read again, not patched, after records changed otherwise than by whole batches', () => {
     const run = new Run(1);
