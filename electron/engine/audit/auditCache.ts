@@ -66,7 +66,8 @@ export class AuditCache {
 
   /**
    * Thread evidence from the summary of this audit date (read now if it is another date: reading costs
-   * what the one SQL aggregate costs), meetings in SQL. One summary is kept, for the date asked last.
+   * what the one SQL aggregate costs; brought up to date first if the records moved), meetings in SQL, looked up by
+   * the ids the summary keeps. One summary is kept, for the date asked last.
    */
   private evidence(db: Db, asOf: string, rules: AuditRules): Map<string, Evidence> {
     if (this.threads?.asOf !== asOf) this.threads = null;
