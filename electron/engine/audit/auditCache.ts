@@ -1,6 +1,7 @@
 // The latest audits of this engine, kept until the data changes: the dashboard, the people table and
 // bulk tagging all ask for the same audit, which takes seconds to compute for 30,000 persons. Beside
-// them, a summary of the email and message threads (threadSummary.ts), kept while no record changes.
+// them, a summary of the email and message threads (threadSummary.ts), kept while no record changes and
+// brought up to date after imports and undos (threadPatch.ts).
 import type { Db } from '../db/openDatabase';
 import type { AuditResult, AuditRules, Evidence } from '../../../shared/domain/audit';
 import { todayUtc } from '../../../shared/audit/calendarDays';
@@ -8,6 +9,7 @@ import { readRules } from '../store/settingsStore';
 import { runAudit } from './runAudit';
 import { addEvidence, queryMeetingEvidence } from './evidenceQuery';
 import { ThreadSummary } from './threadSummary';
+import { refreshedSummary } from './threadPatch';
 
 const KEPT = 4;
 
@@ -15,6 +17,8 @@ export class AuditCache {
   private readonly entries = new Map<string, AuditResult>();
   private dataVersion = -1;
   private threads: ThreadSummary | null = null;
+  /** The records may have changed since the summary was read: check its stamp before using it. */
+  private recordsMoved = false;
 
   /** Call after this engine's own connection wrote anything (other connections show in data_version). */
   invalidate(): void {
@@ -30,11 +34,22 @@ export class AuditCache {
     this.entries.clear();
   }
 
+  /**
+   * Call instead of invalidate() after an import or an undo: the audits go, the thread summary is brought up to
+   * date at the next audit if the records changed only by whole batches imported or undone (recordsStamp.ts),
+   * else read again.
+   */
+  invalidateRecords(): void {
+    this.entries.clear();
+    this.recordsMoved = true;
+  }
+
   get(db: Db, asOfDay?: string): AuditResult {
-    // data_version moves when another connection (an import worker, the CLI) commits.
+    // data_version moves when another connection (an import worker, the CLI) commits: what it wrote is known
+    // only from the records' stamp.
     const version = db.pragma('data_version', { simple: true }) as number;
     if (version !== this.dataVersion) {
-      this.invalidate();
+      this.invalidateRecords();
       this.dataVersion = version;
     }
     const asOf = asOfDay ?? todayUtc();
@@ -51,10 +66,14 @@ export class AuditCache {
 
   /**
    * Thread evidence from the summary of this audit date (read now if it is another date: reading costs
-   * what the one SQL aggregate costs), meetings in SQL. One summary is kept, for the date asked last.
+   * what the one SQL aggregate costs; brought up to date first if the records moved), meetings in SQL, looked up by
+   * the ids the summary keeps. One summary is kept, for the date asked last.
    */
   private evidence(db: Db, asOf: string, rules: AuditRules): Map<string, Evidence> {
-    if (this.threads?.asOf !== asOf) this.threads = ThreadSummary.read(db, asOf);
-    return addEvidence(this.threads.evidence(db), queryMeetingEvidence(db, asOf, rules));
+    if (this.threads?.asOf !== asOf) this.threads = null;
+    if (this.threads && this.recordsMoved) this.threads = refreshedSummary(this.threads, db);
+    this.recordsMoved = false;
+    this.threads ??= ThreadSummary.read(db, asOf);
+    return addEvidence(this.threads.evidence(db), queryMeetingEvidence(db, asOf, rules, this.threads.meetings.id));
   }
 }

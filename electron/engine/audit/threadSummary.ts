@@ -1,63 +1,161 @@
-// What every email and message thread holds, per contact in it, read once while the records stay
-// unchanged: the audit cache keeps it across changes that only move contacts between persons (links,
-// decisions, merge/split, your identities), rules and tags, so that the audit after such a change
-// counts thread evidence from ~1 row per (thread, contact) in JS instead of sorting every participant
-// row in SQLite. Read for one audit date (records after it are left out, as the aggregate leaves them).
+// What every email and message thread holds, per contact in it, read once and then kept: the audit cache keeps it
+// across changes that only move contacts between persons (links, decisions, merge/split, your identities), rules and
+// tags, and brings it up to date after whole import batches came or went (threadPatch.ts), so that the audit after such
+// a change counts thread evidence from ~1 row per (thread, contact) in JS instead of sorting every participant row in
+// SQLite. Read for one audit date (records after it are left out, as the aggregate leaves them).
 import type { Db } from '../db/openDatabase';
 import type { Evidence } from '../../../shared/domain/audit';
+import { readStamp, type RecordsStamp } from './recordsStamp';
 
-// One row per (thread, contact): the thread's key as the aggregate groups it, and over the thread's
-// records that list the contact: the latest day, any automated, any manual, whether the contact wrote.
-const PAIRS_SQL = `SELECT coalesce(i.thread_key, '#' || i.id) AS t, p.contact_id, max(i.day),
-       max(i.automated != 0) | (max(i.manual != 0) << 1) | (max(p.is_sender != 0) << 2)
+/** The thread key as the SQL aggregate groups by it: a message without a thread key is a thread of its own. */
+export const THREAD_KEY = `coalesce(i.thread_key, '#' || i.id)`;
+
+// One row per (thread, contact): the thread's key, and over the thread's records that list the contact: the latest
+// day, any automated, any manual, whether the contact wrote, and the first and last import batch of those records.
+// `where` narrows it to some threads or batches (threadPatch.ts). Ordered as grouped: the GROUP BY's sort serves the
+// ORDER BY too (ordered by the thread alone, SQLite sorted the 400,000 groups a second time).
+export const pairsSql = (where = '') => `SELECT ${THREAD_KEY} AS t, p.contact_id, max(i.day),
+       max(i.automated != 0) | (max(i.manual != 0) << 1) | (max(p.is_sender != 0) << 2),
+       min(coalesce(i.batch_id, 0)), max(coalesce(i.batch_id, 0))
   FROM interactions i CROSS JOIN participants p ON p.interaction_id = i.id
- WHERE i.kind IN ('email', 'message') AND +i.day <= ?
- GROUP BY t, p.contact_id ORDER BY t`;
+ WHERE i.kind IN ('email', 'message') AND +i.day <= :asOf ${where}
+ GROUP BY t, p.contact_id ORDER BY t, p.contact_id`;
 
 // The flag bits the query packs (parenthesised: SQLite gives | and << the same precedence).
 const AUTOMATED = 1;
 const MANUAL = 2;
-const WROTE = 4;
+export const WROTE = 4;
 
-type PairRow = [string, number, string, number];
+export type PairRow = [thread: string, contact: number, day: string, flags: number, firstBatch: number, lastBatch: number];
+
+/** The summary's columns; days are ids into a dictionary of day strings, numbered as met. */
+export interface ThreadColumns {
+  keys: string[];
+  /** Pairs of thread k are threadStart[k] … threadStart[k + 1] - 1. */
+  threadStart: Int32Array;
+  /** The first and last import batch (0: none) of each thread's records: which threads an undo touches. */
+  firstBatch: Int32Array;
+  lastBatch: Int32Array;
+  contact: Int32Array;
+  day: Int32Array;
+  flags: Uint8Array;
+}
+
+/** Collects threads and their pairs in order, into growable arrays, then typed ones. */
+export class ColumnsBuilder {
+  private readonly keys: string[] = [];
+  private readonly starts: number[] = [];
+  private readonly first: number[] = [];
+  private readonly last: number[] = [];
+  private readonly contacts: number[] = [];
+  private readonly days: number[] = [];
+  private readonly flags: number[] = [];
+
+  constructor(readonly dayNames: DayNames) {}
+
+  thread(key: string): void {
+    this.keys.push(key);
+    this.starts.push(this.contacts.length);
+    this.first.push(0x7fffffff);
+    this.last.push(0);
+  }
+
+  pair(contact: number, day: number, flags: number, firstBatch: number, lastBatch: number): void {
+    const t = this.keys.length - 1;
+    this.contacts.push(contact);
+    this.days.push(day);
+    this.flags.push(flags);
+    if (firstBatch < this.first[t]) this.first[t] = firstBatch;
+    if (lastBatch > this.last[t]) this.last[t] = lastBatch;
+  }
+
+  /** Adds the rows of pairsSql (sorted by thread). */
+  rows(rows: Iterable<PairRow>): void {
+    let thread: string | null = null;
+    for (const [t, c, d, f, b0, b1] of rows) {
+      if (t !== thread) this.thread((thread = t));
+      this.pair(c, this.dayNames.id(d), f, b0, b1);
+    }
+  }
+
+  finish(): ThreadColumns {
+    return {
+      keys: this.keys,
+      threadStart: Int32Array.from([...this.starts, this.contacts.length]),
+      firstBatch: Int32Array.from(this.first),
+      lastBatch: Int32Array.from(this.last),
+      contact: Int32Array.from(this.contacts),
+      day: Int32Array.from(this.days),
+      flags: Uint8Array.from(this.flags),
+    };
+  }
+}
+
+/** Day strings numbered as met (a few thousand), so that a pair holds a number and new days can join later. */
+export class DayNames {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(day: string): number {
+    let id = this.ids.get(day);
+    if (id === undefined) this.ids.set(day, (id = this.names.push(day) - 1));
+    return id;
+  }
+
+  /** Each id's place in calendar order. */
+  ranks(): { rank: Int32Array; sorted: string[] } {
+    const sorted = [...this.names].sort();
+    const rank = new Int32Array(this.names.length);
+    sorted.forEach((d, r) => (rank[this.ids.get(d)!] = r));
+    return { rank, sorted };
+  }
+}
+
+/** A thread's pairs as they were: contact → latest day (as a string), flag bits; the thread's first and last batch. */
+export interface SavedThread {
+  first: number;
+  last: number;
+  pairs: [contact: number, day: string, flags: number][];
+}
+
+/** Ids of the records that are not threads (meetings, calls, events, any day) and their batches, in id order. */
+export interface MeetingIds {
+  id: Int32Array;
+  batch: Int32Array;
+}
+
+const MEETING_IDS_SQL = `SELECT id, coalesce(batch_id, 0) FROM interactions WHERE kind NOT IN ('email', 'message')`;
+
+export function readMeetingIds(db: Db, where = '', params: Record<string, unknown> = {}): MeetingIds {
+  const rows = db.prepare(`${MEETING_IDS_SQL} ${where}`).raw(true).all(params) as [number, number][];
+  return { id: Int32Array.from(rows, (r) => r[0]), batch: Int32Array.from(rows, (r) => r[1]) };
+}
 
 export class ThreadSummary {
-  private constructor(
+  constructor(
     readonly asOf: string,
-    /** Pairs of thread k are threadStart[k] … threadStart[k + 1] - 1. */
-    private readonly threadStart: Int32Array,
-    private readonly contact: Int32Array,
-    /** Index into `days` (sorted), so that the latest day is the largest number. */
-    private readonly day: Int32Array,
-    private readonly flags: Uint8Array,
-    private readonly days: string[],
+    /** The records as they were when this summary was last brought up to date. */
+    readonly stamp: RecordsStamp,
+    readonly columns: ThreadColumns,
+    readonly days: DayNames,
+    /** Kept beside the threads so that the meetings' aggregate reads only them (evidenceQuery.ts). */
+    readonly meetings: MeetingIds,
+    /**
+     * Per recent import batch, the threads it joined as they were before it, while nothing else changed them since:
+     * undoing that batch puts them back instead of reading them again (threadPatch.ts).
+     */
+    readonly undoLogs: Map<number, Map<string, SavedThread>> = new Map(),
   ) {}
 
   /** Reads every email and message record up to asOf once (one GROUP BY over the participant rows). */
   static read(db: Db, asOf: string): ThreadSummary {
-    const starts: number[] = [];
-    const contacts: number[] = [];
-    const dayOf: number[] = [];
-    const flags: number[] = [];
-    const dayIds = new Map<string, number>();
-    let thread: string | null = null;
-    for (const [t, c, d, f] of db.prepare(PAIRS_SQL).raw(true).iterate(asOf) as Iterable<PairRow>) {
-      if (t !== thread) {
-        starts.push(contacts.length);
-        thread = t;
-      }
-      let id = dayIds.get(d);
-      if (id === undefined) dayIds.set(d, (id = dayIds.size));
-      contacts.push(c);
-      dayOf.push(id);
-      flags.push(f);
-    }
-    starts.push(contacts.length);
-    // Days were numbered as met; renumber them in calendar order.
-    const days = [...dayIds.keys()].sort();
-    const rank = new Int32Array(dayIds.size);
-    days.forEach((d, r) => (rank[dayIds.get(d)!] = r));
-    return new ThreadSummary(asOf, Int32Array.from(starts), Int32Array.from(contacts), Int32Array.from(dayOf, (id) => rank[id]), Uint8Array.from(flags), days);
+    // One read transaction: the stamp describes exactly the records summed up.
+    return db.transaction(() => {
+      const stamp = readStamp(db);
+      const builder = new ColumnsBuilder(new DayNames());
+      builder.rows(db.prepare(pairsSql()).raw(true).iterate({ asOf }) as Iterable<PairRow>);
+      return new ThreadSummary(asOf, stamp, builder.finish(), builder.dayNames, readMeetingIds(db));
+    })();
   }
 
   /**
@@ -86,7 +184,8 @@ export class ThreadSummary {
     // The linked persons of the current thread and whether each wrote in it (few per thread).
     const inThread: number[] = [];
     const wrote: boolean[] = [];
-    const { threadStart, contact, day, flags } = this;
+    const { threadStart, contact, day, flags } = this.columns;
+    const { rank, sorted } = this.days.ranks();
     for (let t = 0; t + 1 < threadStart.length; t++) {
       let latest = -1;
       let anyFlags = 0;
@@ -99,7 +198,8 @@ export class ThreadSummary {
         const person = c < maxId ? personOf[c] : -1;
         const isOwn = c < maxId && own[c] === 1;
         if (person < 0 && !isOwn) continue;
-        if (day[k] > latest) latest = day[k];
+        const d = rank[day[k]];
+        if (d > latest) latest = d;
         anyFlags |= flags[k];
         const w = (flags[k] & WROTE) !== 0;
         if (isOwn && w) youWrote = true;
@@ -131,8 +231,8 @@ export class ThreadSummary {
         conversations: conversations[p],
         oneWay: threads[p] - conversations[p],
         interactions: threads[p],
-        lastContact: lastContact[p] < 0 ? null : this.days[lastContact[p]],
-        lastInteraction: this.days[lastInteraction[p]],
+        lastContact: lastContact[p] < 0 ? null : sorted[lastContact[p]],
+        lastInteraction: sorted[lastInteraction[p]],
       });
     }
     return evidence;

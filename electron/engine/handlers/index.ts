@@ -56,9 +56,16 @@ const KEEPS_RECORDS = new Set<Channel>([
   'tags:delete',
 ]);
 
+/**
+ * Calls that change records only by whole import batches (adding one, or undoing one): the cached audits go, the
+ * thread summary is brought up to date from the batches that came and went (the audit cache checks that they did).
+ */
+const RECORDS_BY_BATCH = new Set<Channel>(['import:run', 'import:undo', 'archive:run', 'demo:load', 'meet:log']);
+
 function dropAudits(ctx: EngineContext, channel: Channel): void {
   if (LEAVES_AUDIT_AS_IS.has(channel)) return;
   if (KEEPS_RECORDS.has(channel)) ctx.audits.invalidateKeepingRecords();
+  else if (RECORDS_BY_BATCH.has(channel)) ctx.audits.invalidateRecords();
   else ctx.audits.invalidate();
 }
 

@@ -128,7 +128,7 @@ describe('evidence counted in SQL', () => {
       expect(expected.size).toBeGreaterThan(10);
       expect(evidenceAsOf(ws.ctx.db, asOf, DEFAULT_RULES)).toEqual(expected);
       const summary = ThreadSummary.read(ws.ctx.db, asOf);
-      expect(addEvidence(summary.evidence(ws.ctx.db), queryMeetingEvidence(ws.ctx.db, asOf, DEFAULT_RULES))).toEqual(expected);
+      expect(addEvidence(summary.evidence(ws.ctx.db), queryMeetingEvidence(ws.ctx.db, asOf, DEFAULT_RULES, summary.meetings.id))).toEqual(expected);
     }
   });
 
@@ -146,7 +146,7 @@ describe('evidence counted in SQL', () => {
       const expected = referenceEvidenceAsOf(db, '2025-06-30', DEFAULT_RULES);
       expect(expected.get('p1')).toMatchObject({ twoWayThreads: 1, interactions: 1, lastContact: '2025-03-03' });
       const summary = ThreadSummary.read(db, '2025-06-30');
-      expect(addEvidence(summary.evidence(db), queryMeetingEvidence(db, '2025-06-30', DEFAULT_RULES))).toEqual(expected);
+      expect(addEvidence(summary.evidence(db), queryMeetingEvidence(db, '2025-06-30', DEFAULT_RULES, summary.meetings.id))).toEqual(expected);
     } finally {
       ws.close();
     }
@@ -172,7 +172,7 @@ describe('evidence counted in SQL', () => {
             disturb(db, disturbance, asOf, () => (summary = ThreadSummary.read(db, asOf)));
             const expected = referenceEvidenceAsOf(db, asOf, rules);
             expect(evidenceAsOf(db, asOf, rules)).toEqual(expected);
-            expect(addEvidence(summary!.evidence(db), queryMeetingEvidence(db, asOf, rules))).toEqual(expected);
+            expect(addEvidence(summary!.evidence(db), queryMeetingEvidence(db, asOf, rules, summary!.meetings.id))).toEqual(expected);
             // And so the audit itself: every person's tier, score and counts.
             for (const p of runAudit(db, { asOf, rules }).persons) {
               const { tier, score, inPerson, conversations, oneWay, lastContact } = p;

@@ -1,7 +1,8 @@
 // The audit cache's thread summary through the handlers: after every kind of change a door can make,
 // the cached audit equals one computed afresh in SQL; the summary outlives only the changes that
-// write no record (links, decisions, merge/split, identities, rules, tags) and is read again after
-// any other (an import, its undo, a logged meeting, another connection's commit).
+// write no record (links, decisions, merge/split, identities, rules, tags) or change records by whole
+// import batches (an undo, a logged meeting: brought up to date), and is read again after any other
+// (another connection's edit of records).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { invoke } from '../../../../electron/engine/handlers';
@@ -105,12 +106,32 @@ describe('thread summary in the audit cache', () => {
     expect(await expectFreshAudit()).toBe(false);
   });
 
-  it('is read again after an import is undone and after a logged meeting', async () => {
+  it('is brought up to date, not read again, after an import is undone and after a logged meeting', async () => {
     const batchId = db().prepare(`SELECT b.id FROM import_batches b JOIN interactions i ON i.batch_id = b.id WHERE i.kind IN ('email', 'message') AND b.undone_at IS NULL LIMIT 1`).pluck().get() as number;
     await call('import:undo', { batchId });
-    expect(await expectFreshAudit()).toBe(true);
+    expect(await expectFreshAudit()).toBe(false);
     await call('meet:log', { with: [db().prepare('SELECT display_name FROM persons LIMIT 1').pluck().get()], kind: 'in_person', date: '2025-06-01' });
-    expect(await expectFreshAudit()).toBe(true);
+    expect(await expectFreshAudit()).toBe(false);
+  });
+
+  it('is brought up to date after an import the worker thread wrote through its own connection', async () => {
+    expect(await expectFreshAudit()).toBe(false);
+    const conversation = (db().prepare(`SELECT substr(thread_key, 4) FROM interactions WHERE thread_key LIKE 'li:2-%' LIMIT 1`).pluck().get() as string) ?? '2-x==';
+    const other = db().prepare(`SELECT full_name AS name, profile_url AS url FROM connections WHERE profile_url != '' LIMIT 1`).get() as { name: string; url: string };
+    const path = ws.write(
+      'later-messages.csv',
+      'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n' +
+        `${conversation},,"${other.name}",${other.url},Me,,2025-06-20 10:00:00 UTC,,A late reply,INBOX\n` +
+        `2-brand-new==,,"${other.name}",${other.url},Me,,2025-06-21 10:00:00 UTC,,Something new,INBOX\n`,
+    );
+    ws.ctx.staged.set('later', { path, name: 'messages.csv', temporary: false });
+    ws.ctx.importInWorker = true;
+    try {
+      expect(await call('import:run', { fileRef: 'later', kind: 'interactions' })).toMatchObject({ added: 2 });
+    } finally {
+      ws.ctx.importInWorker = false;
+    }
+    expect(await expectFreshAudit()).toBe(false);
   });
 
   it('is read again after another connection changes the records', async () => {
