@@ -56,13 +56,34 @@ class ThreadKeyPool {
   }
 }
 
-const BRACKETED_ID = /<([^<>\s]+)>/;
+/** What `\s` matches in a regular expression. */
+function isRegexSpace(c: number): boolean {
+  if (c <= 0xa0) return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * What `/<([^<>\s]+)>/` captures, scanned without the regex's match array: from each `<` in turn,
+ * the characters up to the first `<`, `>` or space, when that is a `>` and there is at least one.
+ */
+function firstBracketed(raw: string): string | undefined {
+  for (let open = raw.indexOf('<'); open !== -1; open = raw.indexOf('<', open + 1)) {
+    let i = open + 1;
+    while (i < raw.length) {
+      const c = raw.charCodeAt(i);
+      if (c === 60 || c === 62 || isRegexSpace(c)) break;
+      i++;
+    }
+    if (i > open + 1 && raw.charCodeAt(i) === 62) return raw.slice(open + 1, i);
+  }
+  return undefined;
+}
 
 /** The first of `parseMessageIds`, without gathering the rest. */
 export function firstMessageId(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  const m = BRACKETED_ID.exec(raw);
-  if (m) return m[1];
+  const bracketed = firstBracketed(raw);
+  if (bracketed !== undefined) return bracketed;
   const bare = raw.trim();
   return bare && !/\s/.test(bare) ? bare : undefined;
 }

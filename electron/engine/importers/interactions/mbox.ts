@@ -2,8 +2,8 @@
 import { ImportError } from '../importError';
 import type { ByteSource } from '../text/byteSource';
 import { IdentityTally, RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type OwnerHint, type ProgressSink } from './interactionFile';
-import { parseAddressList } from './mailAddresses';
-import { buildMailRecord, isRobotAddress, WANTED_HEADERS, type MailHeaders } from './mailMessage';
+import { AddressListCache } from './mailAddresses';
+import { buildMailRecord, DELIVERED_TO, isRobotAddress, newMailHeaders, WANTED_HEADERS, type MailHeaders } from './mailMessage';
 import { MailThreads } from './mailThreads';
 
 /** A body line longer than this is cut in the carry-over: only its first bytes decide anything. */
@@ -11,6 +11,8 @@ const BODY_CARRY = 512;
 /** Headers past this size without a blank line are taken as the start of a body. */
 const HEADER_LIMIT = 1 << 20;
 const HIGH_BYTE = /[\x80-\xff]/;
+/** What is kept of a `From ` separator line: its date, if ever needed, is within the first few dozen bytes. */
+const ENVELOPE_BYTES = 300;
 /** Distinct senders counted for the owner hint of a file without Delivered-To. */
 const SENDERS_KEPT = 20_000;
 
@@ -22,21 +24,21 @@ function isSpace(c: number): boolean {
 }
 
 /** Wanted header names (lower case) as bytes, by length: a header line's name is matched without a string. */
-const WANTED_BY_LENGTH: { name: string; bytes: Buffer }[][] = [];
-for (const name of WANTED_HEADERS) (WANTED_BY_LENGTH[name.length] ??= []).push({ name, bytes: Buffer.from(name, 'latin1') });
+const WANTED_BY_LENGTH: { slot: number; bytes: Buffer }[][] = [];
+WANTED_HEADERS.forEach((name, slot) => (WANTED_BY_LENGTH[name.length] ??= []).push({ slot, bytes: Buffer.from(name, 'latin1') }));
 
-/** The wanted header named by `buf[s, e)` in any letter case, or null. */
-function wantedHeader(buf: Buffer, s: number, e: number): string | null {
+/** The slot (in WANTED_HEADERS) of the wanted header named by `buf[s, e)` in any letter case, or -1. */
+function wantedSlot(buf: Buffer, s: number, e: number): number {
   const candidates = WANTED_BY_LENGTH[e - s];
-  if (candidates === undefined) return null;
-  next: for (const { name, bytes } of candidates) {
+  if (candidates === undefined) return -1;
+  next: for (const { slot, bytes } of candidates) {
     for (let i = 0; i < bytes.length; i++) {
       const c = buf[s + i];
       if ((c >= 65 && c <= 90 ? c + 32 : c) !== bytes[i]) continue next;
     }
-    return name;
+    return slot;
   }
-  return null;
+  return -1;
 }
 
 function headerText(latin1: string): string {
@@ -46,18 +48,67 @@ function headerText(latin1: string): string {
   return utf8.includes('\uFFFD') ? latin1 : utf8;
 }
 
+/**
+ * headerText of the trimmed Latin-1 text of `buf[s, e)`, read from the bytes: trimming the bytes
+ * trim() drops from Latin-1 text, then decoding them as UTF-8 unless that is not valid (pure ASCII
+ * decodes the same either way), gives the same string without the Latin-1 copy and the regex.
+ */
+function headerValue(buf: Buffer, s: number, e: number): string {
+  const utf8 = buf.toString('utf8', s, e);
+  return utf8.includes('\uFFFD') ? buf.toString('latin1', s, e) : utf8;
+}
+
+/** Values longer than this are read afresh each time. */
+const MEMO_BYTES = 128;
+
+/**
+ * One header's last single-line value and its bytes. Delivered-To, the labels, the owner's address
+ * in To and a thread's X-GM-THRID come back message after message: the same bytes give back the same
+ * string, with no new text to allocate (and the address cache finds it without hashing it again).
+ */
+class ValueMemo {
+  private readonly bytes = Buffer.alloc(MEMO_BYTES);
+  private length = -1;
+  private text = '';
+
+  /** headerValue of the trimmed `buf[s, e)`. */
+  value(buf: Buffer, s: number, e: number): string {
+    while (s < e && isSpace(buf[s])) s++;
+    while (e > s && isSpace(buf[e - 1])) e--;
+    const n = e - s;
+    if (n === 0) return '';
+    if (n > MEMO_BYTES) return headerValue(buf, s, e);
+    const bytes = this.bytes;
+    if (n === this.length) {
+      let i = 0;
+      while (i < n && bytes[i] === buf[s + i]) i++;
+      if (i === n) return this.text;
+    }
+    for (let i = 0; i < n; i++) bytes[i] = buf[s + i];
+    this.length = n;
+    this.text = headerValue(buf, s, e);
+    return this.text;
+  }
+}
+
 class MboxScanner {
   mode: Mode = 'start';
   lineNo = 0;
   messages = 0;
   private prevBlank = true;
-  private envelope = '';
+  /** The `From ` line's first 300 bytes, copied: read as text only for a message whose Date does not do. */
+  private readonly envelopeBytes = Buffer.alloc(ENVELOPE_BYTES);
+  private envelopeLength = 0;
+  private readonly envelope = (): string => this.envelopeBytes.toString('latin1', 0, this.envelopeLength);
   private messageLine = 0;
   /** Reused from message to message: buildMailRecord keeps nothing of it. */
-  private readonly headers: MailHeaders = new Map();
+  private readonly headers: MailHeaders = newMailHeaders();
   private headerBytes = 0;
-  private currentName: string | null = null;
+  /** The slot of a wanted header whose value may go on in folded lines, else -1. */
+  private currentSlot = -1;
   private currentValue = '';
+  private readonly addresses = new AddressListCache();
+  private readonly memos = WANTED_HEADERS.map(() => new ValueMemo());
   private readonly threads = new MailThreads();
   readonly deliveredTo = new IdentityTally();
   /** Bounded: a sent-mail folder's owner is among its first few thousand senders. */
@@ -71,8 +122,9 @@ class MboxScanner {
   /** Scans the complete lines of `buf`; returns where the unfinished last line starts. */
   scan(buf: Buffer, from = 0): number {
     let pos = from;
+    const last = buf.length - 1;
     for (let nl = buf.indexOf(10, pos); nl !== -1; nl = buf.indexOf(10, pos)) {
-      this.line(buf, pos, nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl);
+      this.line(buf, pos, nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl, nl < last ? nl + 1 : -1);
       pos = nl + 1;
     }
     return pos;
@@ -92,7 +144,8 @@ class MboxScanner {
     return Buffer.from(buf.subarray(from, end));
   }
 
-  line(buf: Buffer, s: number, e: number): void {
+  /** One line `buf[s, e)` (without its line end); `next` is where the following line starts in `buf`, or -1 when not there yet. */
+  line(buf: Buffer, s: number, e: number, next = -1): void {
     this.lineNo++;
     const len = e - s;
     if (this.mode !== 'headers') {
@@ -100,7 +153,7 @@ class MboxScanner {
         this.prevBlank && len >= 5 &&
         buf[s] === 70 && buf[s + 1] === 114 && buf[s + 2] === 111 && buf[s + 3] === 109 && buf[s + 4] === 32
       ) {
-        this.startMessage(buf.toString('latin1', s, Math.min(e, s + 300)));
+        this.startMessage(buf, s, e);
         return;
       }
       if (this.mode === 'start' && len > 0 && !(len === 1 && buf[s] === 13)) {
@@ -118,7 +171,7 @@ class MboxScanner {
     this.headerBytes += len;
     const first = buf[s];
     if (first === 32 || first === 9) {
-      if (this.currentName !== null) this.currentValue += buf.toString('latin1', s, e);
+      if (this.currentSlot !== -1) this.currentValue += buf.toString('latin1', s, e);
       return;
     }
     const colon = buf.indexOf(58, s);
@@ -127,14 +180,19 @@ class MboxScanner {
     while (nameEnd > s && isSpace(buf[nameEnd - 1])) nameEnd--;
     for (let i = s; i < nameEnd; i++) if (isSpace(buf[i])) return this.headerlessBody();
     this.commitHeader();
-    const name = wantedHeader(buf, s, nameEnd);
-    if (name !== null && !(name === 'delivered-to' && this.headers.has(name))) {
-      this.currentName = name;
-      // Leading blanks are what trim() would drop at commit; most values then need no trim at all.
-      let from = colon + 1;
-      while (from < e && (buf[from] === 32 || buf[from] === 9)) from++;
-      this.currentValue = buf.toString('latin1', from, e);
+    const slot = wantedSlot(buf, s, nameEnd);
+    // The first of a repeated header counts: a later one is not even read.
+    if (slot === -1 || this.headers[slot] !== undefined) return;
+    if (next !== -1 && buf[next] !== 32 && buf[next] !== 9) {
+      // The next line is here and does not fold this value on: it is whole, read it from the bytes.
+      this.headers[slot] = this.memos[slot].value(buf, colon + 1, e);
+      return;
     }
+    this.currentSlot = slot;
+    // Leading blanks are what trim() would drop at commit; most values then need no trim at all.
+    let from = colon + 1;
+    while (from < e && (buf[from] === 32 || buf[from] === 9)) from++;
+    this.currentValue = buf.toString('latin1', from, e);
   }
 
   private headerlessBody(): void {
@@ -143,43 +201,45 @@ class MboxScanner {
     this.prevBlank = false;
   }
 
-  private startMessage(envelope: string): void {
-    this.envelope = envelope;
+  private startMessage(buf: Buffer, s: number, e: number): void {
+    // By hand: Buffer#copy of a range makes a view object first.
+    const n = Math.min(e - s, ENVELOPE_BYTES);
+    for (let i = 0; i < n; i++) this.envelopeBytes[i] = buf[s + i];
+    this.envelopeLength = n;
     this.messageLine = this.lineNo;
     this.headerBytes = 0;
-    this.currentName = null;
+    this.currentSlot = -1;
     this.mode = 'headers';
     this.prevBlank = false;
     this.messages++;
   }
 
   private commitHeader(): void {
-    if (this.currentName === null) return;
-    if (!this.headers.has(this.currentName)) {
-      const v = this.currentValue;
-      const untrimmed = v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)));
-      this.headers.set(this.currentName, headerText(untrimmed ? v.trim() : v));
-    }
-    this.currentName = null;
+    if (this.currentSlot === -1) return;
+    const v = this.currentValue;
+    const untrimmed = v.length > 0 && (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)));
+    this.headers[this.currentSlot] = headerText(untrimmed ? v.trim() : v);
+    this.currentSlot = -1;
+    this.currentValue = '';
   }
 
   endHeaders(): void {
     this.commitHeader();
     const h = this.headers;
-    const delivered = parseAddressList(h.get('delivered-to'))[0]?.email;
+    const delivered = this.addresses.get(h[DELIVERED_TO]).list[0]?.email;
     if (delivered) {
       this.deliveredTo.add(delivered);
       // Senders only name the owner of a file without Delivered-To: stop counting them.
       this.senders = null;
     }
-    const outcome = buildMailRecord(h, this.envelope, this.messageLine, this.threads);
+    const outcome = buildMailRecord(h, this.envelope, this.messageLine, this.threads, this.addresses);
     if ('skip' in outcome) this.batcher.skip(this.messageLine, outcome.skip);
     else {
       const first = outcome.record.participants[0];
       if (this.senders && first?.isSender) this.senders.add(first.email);
       this.batcher.push(outcome.record);
     }
-    h.clear();
+    h.fill(undefined);
   }
 
   ownerHints(): OwnerHint[] {
