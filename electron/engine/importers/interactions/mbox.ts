@@ -23,22 +23,34 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
 }
 
-/** Wanted header names (lower case) as bytes, by length: a header line's name is matched without a string. */
-const WANTED_BY_LENGTH: { slot: number; bytes: Buffer }[][] = [];
-WANTED_HEADERS.forEach((name, slot) => (WANTED_BY_LENGTH[name.length] ??= []).push({ slot, bytes: Buffer.from(name, 'latin1') }));
+/** Wanted header names (lower case) as bytes, by slot. */
+const WANTED_BYTES = WANTED_HEADERS.map((name) => Buffer.from(name, 'latin1'));
+const NAME_KEY_LENGTHS = 32;
+/**
+ * The slot + 1 of the one wanted header with a given length and (lower-case ASCII) first letter, 0
+ * for none: no two wanted names share both, so a header line's name is matched by one lookup and
+ * one comparison, and most unwanted names (Received, Content-Type, …) by the lookup alone.
+ */
+const SLOT_BY_KEY = new Uint8Array(NAME_KEY_LENGTHS * 128);
+WANTED_BYTES.forEach((bytes, slot) => {
+  const key = bytes.length * 128 + bytes[0];
+  if (SLOT_BY_KEY[key] !== 0) throw new Error(`wanted headers share a length and a first letter: ${WANTED_HEADERS[slot]}`);
+  SLOT_BY_KEY[key] = slot + 1;
+});
 
 /** The slot (in WANTED_HEADERS) of the wanted header named by `buf[s, e)` in any letter case, or -1. */
 function wantedSlot(buf: Buffer, s: number, e: number): number {
-  const candidates = WANTED_BY_LENGTH[e - s];
-  if (candidates === undefined) return -1;
-  next: for (const { slot, bytes } of candidates) {
-    for (let i = 0; i < bytes.length; i++) {
-      const c = buf[s + i];
-      if ((c >= 65 && c <= 90 ? c + 32 : c) !== bytes[i]) continue next;
-    }
-    return slot;
+  const length = e - s;
+  const first = buf[s] | 0x20;
+  if (length >= NAME_KEY_LENGTHS || first >= 128) return -1;
+  const slot = SLOT_BY_KEY[length * 128 + first] - 1;
+  if (slot === -1) return -1;
+  const bytes = WANTED_BYTES[slot];
+  for (let i = 1; i < length; i++) {
+    const c = buf[s + i];
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== bytes[i]) return -1;
   }
-  return -1;
+  return slot;
 }
 
 function headerText(latin1: string): string {
@@ -58,18 +70,17 @@ function headerValue(buf: Buffer, s: number, e: number): string {
   return utf8.includes('\uFFFD') ? buf.toString('latin1', s, e) : utf8;
 }
 
-/** Values longer than this are read afresh each time. */
-const MEMO_BYTES = 128;
+/** Longer values are not kept for the next message. */
+const MEMO_CHARS = 200;
 
 /**
- * One header's last single-line value and its bytes. Delivered-To, the labels, the owner's address
- * in To and a thread's X-GM-THRID come back message after message: the same bytes give back the same
- * string, with no new text to allocate (and the address cache finds it without hashing it again).
+ * One header's last single-line value, when its character codes are its bytes. Delivered-To, the labels, the owner's
+ * address in To and a thread's X-GM-THRID come back message after message: the same bytes give back
+ * the same string, with no new text to allocate (and the address cache finds it without hashing it
+ * again). The bytes are compared with the string's character codes, so nothing is copied.
  */
 class ValueMemo {
-  private readonly bytes = Buffer.alloc(MEMO_BYTES);
-  private length = -1;
-  private text = '';
+  private bytewise = '';
 
   /** headerValue of the trimmed `buf[s, e)`. */
   value(buf: Buffer, s: number, e: number): string {
@@ -77,17 +88,17 @@ class ValueMemo {
     while (e > s && isSpace(buf[e - 1])) e--;
     const n = e - s;
     if (n === 0) return '';
-    if (n > MEMO_BYTES) return headerValue(buf, s, e);
-    const bytes = this.bytes;
-    if (n === this.length) {
+    const last = this.bytewise;
+    if (n === last.length) {
       let i = 0;
-      while (i < n && bytes[i] === buf[s + i]) i++;
-      if (i === n) return this.text;
+      while (i < n && buf[s + i] === last.charCodeAt(i)) i++;
+      if (i === n) return last;
     }
-    for (let i = 0; i < n; i++) bytes[i] = buf[s + i];
-    this.length = n;
-    this.text = headerValue(buf, s, e);
-    return this.text;
+    const text = headerValue(buf, s, e);
+    // Text as long as its bytes has them as its character codes: UTF-8 text that long is ASCII,
+    // and Latin-1 text (what headerValue reads bytes that are not UTF-8 as) is one byte a character.
+    if (n <= MEMO_CHARS) this.bytewise = text.length === n ? text : '';
+    return text;
   }
 }
 
@@ -96,10 +107,15 @@ class MboxScanner {
   lineNo = 0;
   messages = 0;
   private prevBlank = true;
-  /** The `From ` line's first 300 bytes, copied: read as text only for a message whose Date does not do. */
-  private readonly envelopeBytes = Buffer.alloc(ENVELOPE_BYTES);
-  private envelopeLength = 0;
-  private readonly envelope = (): string => this.envelopeBytes.toString('latin1', 0, this.envelopeLength);
+  /**
+   * The `From ` line's first 300 bytes, read as text only for a message whose Date does not do:
+   * where they lie in the chunk being scanned, copied to `envelopeCopy` before the chunk is reused.
+   */
+  private envelopeIn = Buffer.alloc(0);
+  private envelopeStart = 0;
+  private envelopeEnd = 0;
+  private readonly envelopeCopy = Buffer.alloc(ENVELOPE_BYTES);
+  private readonly envelope = (): string => this.envelopeIn.toString('latin1', this.envelopeStart, this.envelopeEnd);
   private messageLine = 0;
   /** Reused from message to message: buildMailRecord keeps nothing of it. */
   private readonly headers: MailHeaders = newMailHeaders();
@@ -124,7 +140,14 @@ class MboxScanner {
     let pos = from;
     const last = buf.length - 1;
     for (let nl = buf.indexOf(10, pos); nl !== -1; nl = buf.indexOf(10, pos)) {
-      this.line(buf, pos, nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl, nl < last ? nl + 1 : -1);
+      const e = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
+      if (this.mode === 'body') {
+        // Most lines are body lines: only a `From ` after a blank line matters (line() inlined).
+        this.lineNo++;
+        if (this.prevBlank && e - pos >= 5 && buf[pos] === 70 && buf[pos + 1] === 114 && buf[pos + 2] === 111 && buf[pos + 3] === 109 && buf[pos + 4] === 32) {
+          this.startMessage(buf, pos, e);
+        } else this.prevBlank = e === pos;
+      } else this.line(buf, pos, e, nl < last ? nl + 1 : -1);
       pos = nl + 1;
     }
     return pos;
@@ -174,11 +197,18 @@ class MboxScanner {
       if (this.currentSlot !== -1) this.currentValue += buf.toString('latin1', s, e);
       return;
     }
-    const colon = buf.indexOf(58, s);
-    if (colon === -1 || colon >= e || colon === s) return this.headerlessBody();
-    let nameEnd = colon;
-    while (nameEnd > s && isSpace(buf[nameEnd - 1])) nameEnd--;
-    for (let i = s; i < nameEnd; i++) if (isSpace(buf[i])) return this.headerlessBody();
+    // The name runs to the first colon; blanks may end it, but a blank inside it means this is no header.
+    let colon = s;
+    let blankFrom = -1;
+    for (; colon < e; colon++) {
+      const c = buf[colon];
+      if (c === 58) break;
+      if (isSpace(c)) {
+        if (blankFrom === -1) blankFrom = colon;
+      } else if (blankFrom !== -1) return this.headerlessBody();
+    }
+    if (colon === e || colon === s) return this.headerlessBody();
+    const nameEnd = blankFrom === -1 ? colon : blankFrom;
     this.commitHeader();
     const slot = wantedSlot(buf, s, nameEnd);
     // The first of a repeated header counts: a later one is not even read.
@@ -202,10 +232,9 @@ class MboxScanner {
   }
 
   private startMessage(buf: Buffer, s: number, e: number): void {
-    // By hand: Buffer#copy of a range makes a view object first.
-    const n = Math.min(e - s, ENVELOPE_BYTES);
-    for (let i = 0; i < n; i++) this.envelopeBytes[i] = buf[s + i];
-    this.envelopeLength = n;
+    this.envelopeIn = buf;
+    this.envelopeStart = s;
+    this.envelopeEnd = Math.min(e, s + ENVELOPE_BYTES);
     this.messageLine = this.lineNo;
     this.headerBytes = 0;
     this.currentSlot = -1;
@@ -239,7 +268,15 @@ class MboxScanner {
       if (this.senders && first?.isSender) this.senders.add(first.email);
       this.batcher.push(outcome.record);
     }
-    h.fill(undefined);
+    for (let i = 0; i < h.length; i++) h[i] = undefined;
+  }
+
+  /** Call before the chunk just scanned is reused: what is still needed of it is copied. */
+  release(): void {
+    if (this.envelopeIn === this.envelopeCopy) return;
+    this.envelopeEnd = this.envelopeIn.copy(this.envelopeCopy, 0, this.envelopeStart, this.envelopeEnd);
+    this.envelopeStart = 0;
+    this.envelopeIn = this.envelopeCopy;
   }
 
   ownerHints(): OwnerHint[] {
@@ -282,6 +319,7 @@ export async function streamMbox(
       if (nl === -1) {
         const joined = Buffer.concat([carry, buf]);
         carry = scanner.carry(joined, 0);
+        scanner.release();
         continue;
       }
       const line = Buffer.concat([carry, buf.subarray(0, nl)]);
@@ -289,6 +327,7 @@ export async function streamMbox(
       from = nl + 1;
     }
     carry = scanner.carry(buf, scanner.scan(buf, from));
+    scanner.release();
     onProgress?.(bytesRead, total, batcher.count);
   }
   if (carry) {
