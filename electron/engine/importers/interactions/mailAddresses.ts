@@ -103,9 +103,21 @@ export interface ParsedAddresses {
   readonly list: readonly MailAddress[];
   /** Per address, what tells two participants apart: the e-mail in lower case, else `name:` and the name. */
   readonly keys: readonly string[];
+  /** Whether an address looks like a robot's (no-reply, notifications, mailer-daemon, …). */
+  readonly robot: boolean;
 }
 
-const NO_ADDRESSES: ParsedAddresses = { list: [], keys: [] };
+/** Local parts of automated senders. */
+const ROBOT_LOCAL =
+  /(?:^|[._+-])(?:no-?reply|do-?not-?reply|donotreply|notifications?|notify|mailer-daemon|bounces?|postmaster)(?:[._+-]|$)|^bounce/i;
+
+export function isRobotAddress(email: string | undefined): boolean {
+  if (!email) return false;
+  const local = email.slice(0, email.lastIndexOf('@'));
+  return ROBOT_LOCAL.test(local);
+}
+
+const NO_ADDRESSES: ParsedAddresses = { list: [], keys: [], robot: false };
 /** Longer header values are parsed each time: they are rare, and holding them would cost more than it saves. */
 const CACHED_UP_TO_CHARS = 1000;
 
@@ -124,7 +136,7 @@ export class AddressListCache {
     let hit = this.parsed.get(raw);
     if (hit !== undefined) return hit;
     const list = parseAddressList(raw);
-    hit = { list, keys: list.map((a) => (a.email ? a.email.toLowerCase() : `name:${a.name}`)) };
+    hit = { list, keys: list.map((a) => (a.email ? a.email.toLowerCase() : `name:${a.name}`)), robot: list.some((a) => isRobotAddress(a.email)) };
     if (raw.length <= CACHED_UP_TO_CHARS) {
       // Starting afresh when full keeps memory bounded and the frequent addresses come straight back.
       if (this.parsed.size >= this.limit) this.parsed.clear();

@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import type { InteractionRecord, ParticipantRecord } from '../../../../shared/domain/records';
 import { parseInstant } from '../../../../shared/parse/dates';
 import { mailInstant } from './mailDate';
-import type { AddressListCache, MailAddress, ParsedAddresses } from './mailAddresses';
+import type { AddressListCache, ParsedAddresses } from './mailAddresses';
 import { firstMessageId, MailThreads, parseMessageIds } from './mailThreads';
 import { decodeEncodedWords } from './rfc2047';
 
+export { isRobotAddress } from './mailAddresses';
 export { mailInstant } from './mailDate';
 
 /** Lower-case header names whose values the parser reads; every other header is skipped undecoded. */
@@ -29,9 +30,6 @@ export function newMailHeaders(): MailHeaders {
 
 export type MailOutcome = { record: InteractionRecord } | { skip: string };
 
-const ROBOT_LOCAL =
-  /(?:^|[._+-])(?:no-?reply|do-?not-?reply|donotreply|notifications?|notify|mailer-daemon|bounces?|postmaster)(?:[._+-]|$)|^bounce/i;
-
 const FLAG_LABELS = ['spam', 'trash', 'draft', 'drafts', 'chat'];
 const FLAG_HINT = /spam|trash|draft|chat/i;
 const NO_FLAGS: readonly string[] = [];
@@ -45,19 +43,14 @@ function gmailFlags(raw: string | undefined): readonly string[] {
     .filter((l) => FLAG_LABELS.includes(l));
 }
 
-export function isRobotAddress(email: string | undefined): boolean {
-  if (!email) return false;
-  const local = email.slice(0, email.lastIndexOf('@'));
-  return ROBOT_LOCAL.test(local);
-}
 
-function isAutomated(h: MailHeaders, from: readonly MailAddress[]): boolean {
+function isAutomated(h: MailHeaders, from: ParsedAddresses): boolean {
   if (h[LIST_ID] !== undefined || h[LIST_UNSUBSCRIBE] !== undefined) return true;
   const precedence = h[PRECEDENCE]?.trim().toLowerCase();
   if (precedence === 'bulk' || precedence === 'list' || precedence === 'junk') return true;
   const auto = h[AUTO_SUBMITTED]?.trim().toLowerCase();
   if (auto && !auto.startsWith('no')) return true;
-  return from.some((a) => isRobotAddress(a.email));
+  return from.robot;
 }
 
 /**
@@ -70,27 +63,31 @@ function participant(role: 'from' | 'to' | 'cc', name: string | undefined, email
   return email ? { role, isSender, email } : { role, isSender };
 }
 
-/** The participants and their keys so far, reused from message to message (a message names a handful). */
+/**
+ * The participants and their keys so far, reused from message to message (a message names a
+ * handful): counted here, as emptying an array by its length gives its room back.
+ */
 const seenKeys: string[] = [];
 const taken: ParticipantRecord[] = [];
+let count = 0;
 
-function addParticipants(out: ParticipantRecord[], { list, keys }: ParsedAddresses, role: 'from' | 'to' | 'cc'): void {
-  for (let i = 0; i < list.length; i++) {
-    if (seenKeys.includes(keys[i])) continue;
-    seenKeys.push(keys[i]);
+function addParticipants({ list, keys }: ParsedAddresses, role: 'from' | 'to' | 'cc'): void {
+  next: for (let i = 0; i < list.length; i++) {
+    const key = keys[i];
+    for (let k = 0; k < count; k++) if (seenKeys[k] === key) continue next;
     const a = list[i];
-    out.push(participant(role, a.name, a.email));
+    seenKeys[count] = key;
+    taken[count++] = participant(role, a.name, a.email);
   }
 }
 
 function participantsOf(from: ParsedAddresses, to: ParsedAddresses, cc: ParsedAddresses): ParticipantRecord[] {
-  seenKeys.length = 0;
-  taken.length = 0;
-  addParticipants(taken, from, 'from');
-  addParticipants(taken, to, 'to');
-  addParticipants(taken, cc, 'cc');
-  // An array of exactly their number: one grown by push keeps room for 17.
-  return taken.slice();
+  count = 0;
+  addParticipants(from, 'from');
+  addParticipants(to, 'to');
+  addParticipants(cc, 'cc');
+  // An array of exactly their number (one grown by push keeps room for 17).
+  return taken.slice(0, count);
 }
 
 /** The date on the `From ` separator line: `From sender Fri Jan 26 17:31:47 +0000 2024`. */
@@ -153,7 +150,7 @@ export function buildMailRecord(h: MailHeaders, envelope: () => string, line: nu
     : `mbox:h:${createHash('sha1').update(`${occurredAt}\n${h[FROM] ?? ''}\n${subject ?? ''}`).digest('hex').slice(0, 24)}`;
 
   const kind = labels.includes('chat') ? 'message' : 'email';
-  const automated = isAutomated(h, from.list);
+  const automated = isAutomated(h, from);
   // Each shape as one literal (see participant); the keys in the same order as ever.
   if (!subject) return { record: automated ? { line, sourceKey, kind, occurredAt, threadKey, participants, automated } : { line, sourceKey, kind, occurredAt, threadKey, participants } };
   const cut = subject.length > 500 ? subject.slice(0, 500) : subject;

@@ -2,8 +2,8 @@
 import { ImportError } from '../importError';
 import type { ByteSource } from '../text/byteSource';
 import { IdentityTally, RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type OwnerHint, type ProgressSink } from './interactionFile';
-import { AddressListCache } from './mailAddresses';
-import { buildMailRecord, DELIVERED_TO, isRobotAddress, newMailHeaders, WANTED_HEADERS, type MailHeaders } from './mailMessage';
+import { AddressListCache, isRobotAddress } from './mailAddresses';
+import { buildMailRecord, DELIVERED_TO, newMailHeaders, WANTED_HEADERS, type MailHeaders } from './mailMessage';
 import { MailThreads } from './mailThreads';
 
 /** A body line longer than this is cut in the carry-over: only its first bytes decide anything. */
