@@ -3,25 +3,20 @@ import { ImportError } from '../importError';
 import type { ByteSource } from '../text/byteSource';
 import { IdentityTally, RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type OwnerHint, type ProgressSink } from './interactionFile';
 import { AddressListCache, isRobotAddress } from './mailAddresses';
-import { buildMailRecord, DELIVERED_TO, newMailHeaders, WANTED_HEADERS, type MailHeaders } from './mailMessage';
+import { HeaderTextCache, headerText, isSpace } from './mailHeaderText';
+import { buildMailRecord, DELIVERED_TO, newMailHeaders, UNIQUE_HEADERS, WANTED_HEADERS, type MailHeaders } from './mailMessage';
 import { MailThreads } from './mailThreads';
 
 /** A body line longer than this is cut in the carry-over: only its first bytes decide anything. */
 const BODY_CARRY = 512;
 /** Headers past this size without a blank line are taken as the start of a body. */
 const HEADER_LIMIT = 1 << 20;
-const HIGH_BYTE = /[\x80-\xff]/;
 /** What is kept of a `From ` separator line: its date, if ever needed, is within the first few dozen bytes. */
 const ENVELOPE_BYTES = 300;
 /** Distinct senders counted for the owner hint of a file without Delivered-To. */
 const SENDERS_KEPT = 20_000;
 
 type Mode = 'start' | 'headers' | 'body';
-
-/** The bytes (or Latin-1 characters) JavaScript's `\s` and `trim()` treat as white space. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
-}
 
 /** Wanted header names (lower case) as bytes, by slot. */
 const WANTED_BYTES = WANTED_HEADERS.map((name) => Buffer.from(name, 'latin1'));
@@ -53,55 +48,6 @@ function wantedSlot(buf: Buffer, s: number, e: number): number {
   return slot;
 }
 
-function headerText(latin1: string): string {
-  if (!HIGH_BYTE.test(latin1)) return latin1;
-  // Raw 8-bit headers are nearly always UTF-8; keep Latin-1 when the bytes are not valid UTF-8.
-  const utf8 = Buffer.from(latin1, 'latin1').toString('utf8');
-  return utf8.includes('\uFFFD') ? latin1 : utf8;
-}
-
-/**
- * headerText of the trimmed Latin-1 text of `buf[s, e)`, read from the bytes: trimming the bytes
- * trim() drops from Latin-1 text, then decoding them as UTF-8 unless that is not valid (pure ASCII
- * decodes the same either way), gives the same string without the Latin-1 copy and the regex.
- */
-function headerValue(buf: Buffer, s: number, e: number): string {
-  const utf8 = buf.toString('utf8', s, e);
-  return utf8.includes('\uFFFD') ? buf.toString('latin1', s, e) : utf8;
-}
-
-/** Longer values are not kept for the next message. */
-const MEMO_CHARS = 200;
-
-/**
- * One header's last single-line value, when its character codes are its bytes. Delivered-To, the labels, the owner's
- * address in To and a thread's X-GM-THRID come back message after message: the same bytes give back
- * the same string, with no new text to allocate (and the address cache finds it without hashing it
- * again). The bytes are compared with the string's character codes, so nothing is copied.
- */
-class ValueMemo {
-  private bytewise = '';
-
-  /** headerValue of the trimmed `buf[s, e)`. */
-  value(buf: Buffer, s: number, e: number): string {
-    while (s < e && isSpace(buf[s])) s++;
-    while (e > s && isSpace(buf[e - 1])) e--;
-    const n = e - s;
-    if (n === 0) return '';
-    const last = this.bytewise;
-    if (n === last.length) {
-      let i = 0;
-      while (i < n && buf[s + i] === last.charCodeAt(i)) i++;
-      if (i === n) return last;
-    }
-    const text = headerValue(buf, s, e);
-    // Text as long as its bytes has them as its character codes: UTF-8 text that long is ASCII,
-    // and Latin-1 text (what headerValue reads bytes that are not UTF-8 as) is one byte a character.
-    if (n <= MEMO_CHARS) this.bytewise = text.length === n ? text : '';
-    return text;
-  }
-}
-
 class MboxScanner {
   mode: Mode = 'start';
   lineNo = 0;
@@ -124,7 +70,7 @@ class MboxScanner {
   private currentSlot = -1;
   private currentValue = '';
   private readonly addresses = new AddressListCache();
-  private readonly memos = WANTED_HEADERS.map(() => new ValueMemo());
+  private readonly texts = new HeaderTextCache();
   private readonly threads = new MailThreads();
   readonly deliveredTo = new IdentityTally();
   /** Bounded: a sent-mail folder's owner is among its first few thousand senders. */
@@ -215,7 +161,7 @@ class MboxScanner {
     if (slot === -1 || this.headers[slot] !== undefined) return;
     if (next !== -1 && buf[next] !== 32 && buf[next] !== 9) {
       // The next line is here and does not fold this value on: it is whole, read it from the bytes.
-      this.headers[slot] = this.memos[slot].value(buf, colon + 1, e);
+      this.headers[slot] = this.texts.text(buf, colon + 1, e, !UNIQUE_HEADERS[slot]);
       return;
     }
     this.currentSlot = slot;
