@@ -21,9 +21,6 @@ const FROM = 0, SENDER = 1, TO = 2, CC = 3, DATE = 4, SUBJECT = 5, MESSAGE_ID = 
 const GM_THRID = 9, GMAIL_LABELS = 10, LIST_ID = 12, LIST_UNSUBSCRIBE = 13, PRECEDENCE = 14, AUTO_SUBMITTED = 15;
 export const DELIVERED_TO = 11;
 
-/** By slot: the headers whose values hardly ever come back (Date, Message-ID), not worth keeping for the next message. */
-export const UNIQUE_HEADERS: readonly boolean[] = WANTED_HEADERS.map((_, slot) => slot === DATE || slot === MESSAGE_ID);
-
 /** One message's wanted header values by slot (undefined: the header is absent), reused from message to message. */
 export type MailHeaders = (string | undefined)[];
 

@@ -56,27 +56,15 @@ class ThreadKeyPool {
   }
 }
 
-/** What `\s` matches in a regular expression. */
-function isRegexSpace(c: number): boolean {
-  if (c <= 0xa0) return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
-  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+const BRACKETED_ID = /<[^<>\s]+>/;
 
 /**
- * What `/<([^<>\s]+)>/` captures, scanned without the regex's match array: from each `<` in turn,
- * the characters up to the first `<`, `>` or space, when that is a `>` and there is at least one.
+ * What `/<([^<>\s]+)>/` captures, found by `search` (no match array and capture strings): the match
+ * ends at the first `>` after its start, as its middle cannot hold one.
  */
 function firstBracketed(raw: string): string | undefined {
-  for (let open = raw.indexOf('<'); open !== -1; open = raw.indexOf('<', open + 1)) {
-    let i = open + 1;
-    while (i < raw.length) {
-      const c = raw.charCodeAt(i);
-      if (c === 60 || c === 62 || isRegexSpace(c)) break;
-      i++;
-    }
-    if (i > open + 1 && raw.charCodeAt(i) === 62) return raw.slice(open + 1, i);
-  }
-  return undefined;
+  const at = raw.search(BRACKETED_ID);
+  return at === -1 ? undefined : raw.slice(at + 1, raw.indexOf('>', at));
 }
 
 /** The first of `parseMessageIds`, without gathering the rest. */

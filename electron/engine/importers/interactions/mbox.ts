@@ -3,8 +3,8 @@ import { ImportError } from '../importError';
 import type { ByteSource } from '../text/byteSource';
 import { IdentityTally, RecordBatcher, type BatchSink, type InteractionFileInfo, type InteractionParseOptions, type OwnerHint, type ProgressSink } from './interactionFile';
 import { AddressListCache, isRobotAddress } from './mailAddresses';
-import { HeaderTextCache, headerText, isSpace } from './mailHeaderText';
-import { buildMailRecord, DELIVERED_TO, newMailHeaders, UNIQUE_HEADERS, WANTED_HEADERS, type MailHeaders } from './mailMessage';
+import { headerText, isSpace, trimmedHeaderValue } from './mailHeaderText';
+import { buildMailRecord, DELIVERED_TO, newMailHeaders, WANTED_HEADERS, type MailHeaders } from './mailMessage';
 import { MailThreads } from './mailThreads';
 
 /** A body line longer than this is cut in the carry-over: only its first bytes decide anything. */
@@ -70,7 +70,6 @@ class MboxScanner {
   private currentSlot = -1;
   private currentValue = '';
   private readonly addresses = new AddressListCache();
-  private readonly texts = new HeaderTextCache();
   private readonly threads = new MailThreads();
   readonly deliveredTo = new IdentityTally();
   /** Bounded: a sent-mail folder's owner is among its first few thousand senders. */
@@ -161,7 +160,7 @@ class MboxScanner {
     if (slot === -1 || this.headers[slot] !== undefined) return;
     if (next !== -1 && buf[next] !== 32 && buf[next] !== 9) {
       // The next line is here and does not fold this value on: it is whole, read it from the bytes.
-      this.headers[slot] = this.texts.text(buf, colon + 1, e, !UNIQUE_HEADERS[slot]);
+      this.headers[slot] = trimmedHeaderValue(buf, colon + 1, e);
       return;
     }
     this.currentSlot = slot;
