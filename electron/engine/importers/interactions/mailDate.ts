@@ -111,6 +111,15 @@ function daysInMonth(y: number, mo: number): number {
   return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }
 
+/** The character codes of the tens and units digits of `n` (0–99). */
+function t(n: number): number {
+  return 48 + Math.floor(n / 10);
+}
+
+function u(n: number): number {
+  return 48 + (n % 10);
+}
+
 function two(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
@@ -136,8 +145,6 @@ function isoSeconds(ms: number): string {
   // One flat string of its twenty characters, where the template builds a rope of eleven pieces.
   const yh = Math.floor(y / 100);
   const yl = y - yh * 100;
-  const t = (n: number) => 48 + Math.floor(n / 10);
-  const u = (n: number) => 48 + (n % 10);
   return String.fromCharCode(t(yh), u(yh), t(yl), u(yl), 45, t(mo), u(mo), 45, t(d), u(d), 84, t(h), u(h), 58, t(mi), u(mi), 58, t(sec), u(sec), 90);
 }
 
