@@ -57,7 +57,7 @@ class MboxScanner {
    * The `From ` line's first 300 bytes, read as text only for a message whose Date does not do:
    * where they lie in the chunk being scanned, copied to `envelopeCopy` before the chunk is reused.
    */
-  private envelopeIn = Buffer.alloc(0);
+  private envelopeIn: Buffer = Buffer.alloc(0);
   private envelopeStart = 0;
   private envelopeEnd = 0;
   private readonly envelopeCopy = Buffer.alloc(ENVELOPE_BYTES);
