@@ -43,7 +43,6 @@ function gmailFlags(raw: string | undefined): readonly string[] {
     .filter((l) => FLAG_LABELS.includes(l));
 }
 
-
 function isAutomated(h: MailHeaders, from: ParsedAddresses): boolean {
   if (h[LIST_ID] !== undefined || h[LIST_UNSUBSCRIBE] !== undefined) return true;
   const precedence = h[PRECEDENCE]?.trim().toLowerCase();
@@ -69,25 +68,25 @@ function participant(role: 'from' | 'to' | 'cc', name: string | undefined, email
  */
 const seenKeys: string[] = [];
 const taken: ParticipantRecord[] = [];
-let count = 0;
+let takenCount = 0;
 
 function addParticipants({ list, keys }: ParsedAddresses, role: 'from' | 'to' | 'cc'): void {
   next: for (let i = 0; i < list.length; i++) {
     const key = keys[i];
-    for (let k = 0; k < count; k++) if (seenKeys[k] === key) continue next;
+    for (let k = 0; k < takenCount; k++) if (seenKeys[k] === key) continue next;
     const a = list[i];
-    seenKeys[count] = key;
-    taken[count++] = participant(role, a.name, a.email);
+    seenKeys[takenCount] = key;
+    taken[takenCount++] = participant(role, a.name, a.email);
   }
 }
 
 function participantsOf(from: ParsedAddresses, to: ParsedAddresses, cc: ParsedAddresses): ParticipantRecord[] {
-  count = 0;
+  takenCount = 0;
   addParticipants(from, 'from');
   addParticipants(to, 'to');
   addParticipants(cc, 'cc');
   // An array of exactly their number (one grown by push keeps room for 17).
-  return taken.slice(0, count);
+  return taken.slice(0, takenCount);
 }
 
 /** The date on the `From ` separator line: `From sender Fri Jan 26 17:31:47 +0000 2024`. */
