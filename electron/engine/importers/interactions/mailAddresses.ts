@@ -97,3 +97,51 @@ export function parseAddressList(raw: string | undefined): MailAddress[] {
   }
   return out;
 }
+
+/** A parsed address header with what the mail records ask of each address, worked out once. */
+export interface ParsedAddresses {
+  readonly list: readonly MailAddress[];
+  /** Per address, what tells two participants apart: the e-mail in lower case, else `name:` and the name. */
+  readonly keys: readonly string[];
+  /** Whether an address looks like a robot's (no-reply, notifications, mailer-daemon, …). */
+  readonly robot: boolean;
+}
+
+/** Local parts of automated senders. */
+const ROBOT_LOCAL =
+  /(?:^|[._+-])(?:no-?reply|do-?not-?reply|donotreply|notifications?|notify|mailer-daemon|bounces?|postmaster)(?:[._+-]|$)|^bounce/i;
+
+export function isRobotAddress(email: string | undefined): boolean {
+  if (!email) return false;
+  const local = email.slice(0, email.lastIndexOf('@'));
+  return ROBOT_LOCAL.test(local);
+}
+
+const NO_ADDRESSES: ParsedAddresses = { list: [], keys: [], robot: false };
+/** Longer header values are parsed each time: they are rare, and holding them would cost more than it saves. */
+const CACHED_UP_TO_CHARS = 1000;
+
+/**
+ * parseAddressList by the header's raw text, remembered: a mailbox names its owner and its frequent
+ * correspondents thousands of times, and a remembered answer is parsed, decoded and allocated once.
+ * The answers are shared: callers only read them.
+ */
+export class AddressListCache {
+  private readonly parsed = new Map<string, ParsedAddresses>();
+
+  constructor(private readonly limit = 4096) {}
+
+  get(raw: string | undefined): ParsedAddresses {
+    if (!raw) return NO_ADDRESSES;
+    let hit = this.parsed.get(raw);
+    if (hit !== undefined) return hit;
+    const list = parseAddressList(raw);
+    hit = { list, keys: list.map((a) => (a.email ? a.email.toLowerCase() : `name:${a.name}`)), robot: list.some((a) => isRobotAddress(a.email)) };
+    if (raw.length <= CACHED_UP_TO_CHARS) {
+      // Starting afresh when full keeps memory bounded and the frequent addresses come straight back.
+      if (this.parsed.size >= this.limit) this.parsed.clear();
+      this.parsed.set(raw, hit);
+    }
+    return hit;
+  }
+}

@@ -2,119 +2,91 @@
 import { createHash } from 'node:crypto';
 import type { InteractionRecord, ParticipantRecord } from '../../../../shared/domain/records';
 import { parseInstant } from '../../../../shared/parse/dates';
-import { parseAddressList, type MailAddress } from './mailAddresses';
+import { mailInstant } from './mailDate';
+import type { AddressListCache, ParsedAddresses } from './mailAddresses';
 import { firstMessageId, MailThreads, parseMessageIds } from './mailThreads';
 import { decodeEncodedWords } from './rfc2047';
 
+export { isRobotAddress } from './mailAddresses';
+export { mailInstant } from './mailDate';
+
 /** Lower-case header names whose values the parser reads; every other header is skipped undecoded. */
-export const WANTED_HEADERS = new Set([
+export const WANTED_HEADERS = [
   'from', 'sender', 'to', 'cc', 'date', 'subject', 'message-id', 'in-reply-to', 'references',
   'x-gm-thrid', 'x-gmail-labels', 'delivered-to', 'list-id', 'list-unsubscribe', 'precedence', 'auto-submitted',
-]);
+] as const;
 
-export type MailHeaders = Map<string, string>;
+// Each wanted header's slot in MailHeaders: its place in WANTED_HEADERS.
+const FROM = 0, SENDER = 1, TO = 2, CC = 3, DATE = 4, SUBJECT = 5, MESSAGE_ID = 6, IN_REPLY_TO = 7, REFERENCES = 8;
+const GM_THRID = 9, GMAIL_LABELS = 10, LIST_ID = 12, LIST_UNSUBSCRIBE = 13, PRECEDENCE = 14, AUTO_SUBMITTED = 15;
+export const DELIVERED_TO = 11;
+
+/** One message's wanted header values by slot (undefined: the header is absent), reused from message to message. */
+export type MailHeaders = (string | undefined)[];
+
+export function newMailHeaders(): MailHeaders {
+  return new Array<string | undefined>(WANTED_HEADERS.length).fill(undefined);
+}
 
 export type MailOutcome = { record: InteractionRecord } | { skip: string };
 
-const ROBOT_LOCAL =
-  /(?:^|[._+-])(?:no-?reply|do-?not-?reply|donotreply|notifications?|notify|mailer-daemon|bounces?|postmaster)(?:[._+-]|$)|^bounce/i;
-
 const FLAG_LABELS = ['spam', 'trash', 'draft', 'drafts', 'chat'];
 const FLAG_HINT = /spam|trash|draft|chat/i;
+const NO_FLAGS: readonly string[] = [];
 
 /** The few Gmail labels that decide anything (spam, trash, draft(s), chat), lower case; [] for the rest. */
-function gmailFlags(raw: string | undefined): string[] {
-  if (!raw || !FLAG_HINT.test(raw)) return [];
+function gmailFlags(raw: string | undefined): readonly string[] {
+  if (!raw || !FLAG_HINT.test(raw)) return NO_FLAGS;
   return raw
     .split(',')
     .map((l) => l.trim().replace(/^"|"$/g, '').toLowerCase())
     .filter((l) => FLAG_LABELS.includes(l));
 }
 
-export function isRobotAddress(email: string | undefined): boolean {
-  if (!email) return false;
-  const local = email.slice(0, email.lastIndexOf('@'));
-  return ROBOT_LOCAL.test(local);
-}
-
-function isAutomated(h: MailHeaders, from: MailAddress[]): boolean {
-  if (h.has('list-id') || h.has('list-unsubscribe')) return true;
-  const precedence = h.get('precedence')?.trim().toLowerCase();
+function isAutomated(h: MailHeaders, from: ParsedAddresses): boolean {
+  if (h[LIST_ID] !== undefined || h[LIST_UNSUBSCRIBE] !== undefined) return true;
+  const precedence = h[PRECEDENCE]?.trim().toLowerCase();
   if (precedence === 'bulk' || precedence === 'list' || precedence === 'junk') return true;
-  const auto = h.get('auto-submitted')?.trim().toLowerCase();
+  const auto = h[AUTO_SUBMITTED]?.trim().toLowerCase();
   if (auto && !auto.startsWith('no')) return true;
-  return from.some((a) => isRobotAddress(a.email));
-}
-
-function addParticipants(out: ParticipantRecord[], seen: Set<string>, list: MailAddress[], role: 'from' | 'to' | 'cc'): void {
-  for (const a of list) {
-    const key = a.email ? a.email.toLowerCase() : `name:${a.name}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const p: ParticipantRecord = { role, isSender: role === 'from' };
-    if (a.name) p.name = a.name;
-    if (a.email) p.email = a.email;
-    out.push(p);
-  }
-}
-
-function participantsOf(from: MailAddress[], to: MailAddress[], cc: MailAddress[]): ParticipantRecord[] {
-  const out: ParticipantRecord[] = [];
-  const seen = new Set<string>();
-  addParticipants(out, seen, from, 'from');
-  addParticipants(out, seen, to, 'to');
-  addParticipants(out, seen, cc, 'cc');
-  return out;
-}
-
-const MONTH_NAMES = 'JanFebMarAprMayJunJulAugSepOctNovDec';
-const RFC5322_DATE =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})(?: \([A-Za-z0-9 +:-]*\))?$/;
-const DAY_MS = 86_400_000;
-
-function daysInMonth(y: number, mo: number): number {
-  if (mo === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
-  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
-}
-
-function two(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
-}
-
-/** `YYYY-MM-DDTHH:MM:SSZ` of epoch milliseconds in 1900–2999, without a Date (civil-from-days, H. Hinnant). */
-function isoSeconds(ms: number): string {
-  const days = Math.floor(ms / DAY_MS);
-  let rest = (ms - days * DAY_MS) / 1000;
-  const h = Math.floor(rest / 3600);
-  rest -= h * 3600;
-  const mi = Math.floor(rest / 60);
-  const sec = rest - mi * 60;
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const mo = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
-  return `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(sec)}Z`;
+  return from.robot;
 }
 
 /**
- * The instant of a Date header, reading the form nearly every mailer writes
- * (`Sat, 20 Mar 2004 19:09:55 +0700 (ICT)`) directly and anything else with `parseInstant`;
- * both give the same answer where both apply.
+ * `{ role, isSender, name?, email? }`, each shape written as one literal: properties added after
+ * creation would each cost the object a separate, larger property store.
  */
-export function mailInstant(raw: string): string | null {
-  const m = raw.length <= 100 ? RFC5322_DATE.exec(raw) : null;
-  if (!m) return parseInstant(raw);
-  const d = +m[1], mo = MONTH_NAMES.indexOf(m[2]) / 3 + 1, y = +m[3], h = +m[4], mi = +m[5], sec = +m[6], oh = +m[8], om = +m[9];
-  if (y < 1900 || y > 2998 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59 || oh > 14 || om > 59) {
-    return parseInstant(raw);
+function participant(role: 'from' | 'to' | 'cc', name: string | undefined, email: string | undefined): ParticipantRecord {
+  const isSender = role === 'from';
+  if (name) return email ? { role, isSender, name, email } : { role, isSender, name };
+  return email ? { role, isSender, email } : { role, isSender };
+}
+
+/**
+ * The participants and their keys so far, reused from message to message (a message names a
+ * handful): counted here, as emptying an array by its length gives its room back.
+ */
+const seenKeys: string[] = [];
+const taken: ParticipantRecord[] = [];
+let takenCount = 0;
+
+function addParticipants({ list, keys }: ParsedAddresses, role: 'from' | 'to' | 'cc'): void {
+  next: for (let i = 0; i < list.length; i++) {
+    const key = keys[i];
+    for (let k = 0; k < takenCount; k++) if (seenKeys[k] === key) continue next;
+    const a = list[i];
+    seenKeys[takenCount] = key;
+    taken[takenCount++] = participant(role, a.name, a.email);
   }
-  const offset = (m[7] === '-' ? -1 : 1) * (oh * 60 + om);
-  return isoSeconds(Date.UTC(y, mo - 1, d, h, mi, sec) - offset * 60_000);
+}
+
+function participantsOf(from: ParsedAddresses, to: ParsedAddresses, cc: ParsedAddresses): ParticipantRecord[] {
+  takenCount = 0;
+  addParticipants(from, 'from');
+  addParticipants(to, 'to');
+  addParticipants(cc, 'cc');
+  // An array of exactly their number (one grown by push keeps room for 17).
+  return taken.slice(0, takenCount);
 }
 
 /** The date on the `From ` separator line: `From sender Fri Jan 26 17:31:47 +0000 2024`. */
@@ -123,37 +95,49 @@ function envelopeDate(envelope: string): string | null {
   return rest ? parseInstant(rest) : null;
 }
 
+/** Whitespace other than a single space: the only text `replace(/\s+/g, ' ')` would change. */
+const UNTIDY_SPACE = /\s\s|[^\S ]/;
+
+function tidySubject(raw: string): string {
+  const decoded = decodeEncodedWords(raw);
+  return (UNTIDY_SPACE.test(decoded) ? decoded.replace(/\s+/g, ' ') : decoded).trim();
+}
+
 function addressOf(p: ParticipantRecord): string {
   return p.email ?? p.name ?? '';
 }
 
 /** References then In-Reply-To, oldest first. */
 function ancestorsOf(h: MailHeaders): string[] {
-  const ancestors = parseMessageIds(h.get('references'));
-  const parent = firstMessageId(h.get('in-reply-to'));
+  const ancestors = parseMessageIds(h[REFERENCES]);
+  const parent = firstMessageId(h[IN_REPLY_TO]);
   if (parent && ancestors[ancestors.length - 1] !== parent) ancestors.push(parent);
   return ancestors;
 }
 
-export function buildMailRecord(h: MailHeaders, envelope: string, line: number, threads: MailThreads): MailOutcome {
-  const labels = gmailFlags(h.get('x-gmail-labels'));
+/**
+ * One message's record, or why it is skipped. `envelope` gives the `From ` line, read only when the
+ * Date header does not do; `addresses` parses (and remembers) address headers.
+ */
+export function buildMailRecord(h: MailHeaders, envelope: () => string, line: number, threads: MailThreads, addresses: AddressListCache): MailOutcome {
+  const labels = gmailFlags(h[GMAIL_LABELS]);
   if (labels.includes('spam') || labels.includes('trash')) return { skip: 'spam or trash' };
   if (labels.includes('draft') || labels.includes('drafts')) return { skip: 'draft' };
-  const dateRaw = h.get('date');
-  const occurredAt = (dateRaw ? mailInstant(dateRaw) : null) ?? envelopeDate(envelope);
+  const dateRaw = h[DATE];
+  const occurredAt = (dateRaw ? mailInstant(dateRaw) : null) ?? envelopeDate(envelope());
   if (!occurredAt) return { skip: dateRaw ? `unreadable date "${dateRaw.slice(0, 60)}"` : 'no date' };
 
-  let from = parseAddressList(h.get('from'));
-  if (from.length === 0) from = parseAddressList(h.get('sender'));
-  const to = parseAddressList(h.get('to'));
-  const cc = parseAddressList(h.get('cc'));
-  if (from.length + to.length + cc.length === 0) return { skip: 'no sender or recipient' };
+  let from = addresses.get(h[FROM]);
+  if (from.list.length === 0) from = addresses.get(h[SENDER]);
+  const to = addresses.get(h[TO]);
+  const cc = addresses.get(h[CC]);
+  if (from.list.length + to.list.length + cc.list.length === 0) return { skip: 'no sender or recipient' };
 
-  const messageId = firstMessageId(h.get('message-id'));
+  const messageId = firstMessageId(h[MESSAGE_ID]);
   if (messageId && threads.has(messageId)) return { skip: 'duplicate Message-ID' };
-  const subject = h.has('subject') ? decodeEncodedWords(h.get('subject')!).replace(/\s+/g, ' ').trim() : undefined;
+  const subject = h[SUBJECT] !== undefined ? tidySubject(h[SUBJECT]) : undefined;
   const participants = participantsOf(from, to, cc);
-  const gmailThreadId = h.get('x-gm-thrid')?.trim() || undefined;
+  const gmailThreadId = h[GM_THRID]?.trim() || undefined;
   // Gmail's own thread id decides alone: no reply chain or people to gather.
   const threadKey = threads.assign(
     gmailThreadId
@@ -162,17 +146,16 @@ export function buildMailRecord(h: MailHeaders, envelope: string, line: number, 
   );
   const sourceKey = messageId
     ? `mbox:${messageId}`
-    : `mbox:h:${createHash('sha1').update(`${occurredAt}\n${h.get('from') ?? ''}\n${subject ?? ''}`).digest('hex').slice(0, 24)}`;
+    : `mbox:h:${createHash('sha1').update(`${occurredAt}\n${h[FROM] ?? ''}\n${subject ?? ''}`).digest('hex').slice(0, 24)}`;
 
-  const record: InteractionRecord = {
-    line,
-    sourceKey,
-    kind: labels.includes('chat') ? 'message' : 'email',
-    occurredAt,
-    threadKey,
-    participants,
+  const kind = labels.includes('chat') ? 'message' : 'email';
+  const automated = isAutomated(h, from);
+  // Each shape as one literal (see participant); the keys in the same order as ever.
+  if (!subject) return { record: automated ? { line, sourceKey, kind, occurredAt, threadKey, participants, automated } : { line, sourceKey, kind, occurredAt, threadKey, participants } };
+  const cut = subject.length > 500 ? subject.slice(0, 500) : subject;
+  return {
+    record: automated
+      ? { line, sourceKey, kind, occurredAt, threadKey, participants, subject: cut, automated }
+      : { line, sourceKey, kind, occurredAt, threadKey, participants, subject: cut },
   };
-  if (subject) record.subject = subject.length > 500 ? subject.slice(0, 500) : subject;
-  if (isAutomated(h, from)) record.automated = true;
-  return { record };
 }

@@ -56,13 +56,22 @@ class ThreadKeyPool {
   }
 }
 
-const BRACKETED_ID = /<([^<>\s]+)>/;
+const BRACKETED_ID = /<[^<>\s]+>/;
+
+/**
+ * What `/<([^<>\s]+)>/` captures, found by `search` (no match array and capture strings): the match
+ * ends at the first `>` after its start, as its middle cannot hold one.
+ */
+function firstBracketed(raw: string): string | undefined {
+  const at = raw.search(BRACKETED_ID);
+  return at === -1 ? undefined : raw.slice(at + 1, raw.indexOf('>', at));
+}
 
 /** The first of `parseMessageIds`, without gathering the rest. */
 export function firstMessageId(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  const m = BRACKETED_ID.exec(raw);
-  if (m) return m[1];
+  const bracketed = firstBracketed(raw);
+  if (bracketed !== undefined) return bracketed;
   const bare = raw.trim();
   return bare && !/\s/.test(bare) ? bare : undefined;
 }

@@ -47,7 +47,7 @@ export interface EntryLocator {
 const CHUNK_BYTES = 1024 * 1024;
 const FIRST_CHUNK_BYTES = 64 * 1024;
 
-/** A file on disk, read into one reused 1 MiB buffer (no garbage per chunk on a 2 GB mailbox). */
+/** A file on disk, read into two reused 1 MiB buffers (no garbage per chunk on a 2 GB mailbox), one chunk ahead. */
 export function fileSource(path: string): ByteSource {
   return {
     name: path,
@@ -79,18 +79,31 @@ export function fileSource(path: string): ByteSource {
     },
     async *chunks() {
       const handle = await open(path, 'r');
+      // Two buffers taking turns: the next chunk is read while the caller works on this one, which
+      // it may use until it asks for the next (the ByteSource contract), so its buffer is free then.
+      const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+      let ahead: Promise<{ bytesRead: number }> | null = null;
+      const readAhead = (buffer: Buffer, bytes: number, position: number) => {
+        const read = handle.read(buffer, 0, bytes, position);
+        // Its failure is rethrown where it is awaited, not reported as unhandled while a chunk is parsed.
+        read.catch(() => undefined);
+        return read;
+      };
       try {
-        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        // The first piece is the 64 KiB that decide a text file's encoding, as the text reader always read it.
+        ahead = readAhead(buffers[0], FIRST_CHUNK_BYTES, 0);
         let position = 0;
-        for (;;) {
-          // The first piece is the 64 KiB that decide a text file's encoding, as the text reader always read it.
-          const want = position === 0 ? FIRST_CHUNK_BYTES : CHUNK_BYTES;
-          const { bytesRead } = await handle.read(buffer, 0, want, position);
+        for (let turn = 0; ; turn ^= 1) {
+          const { bytesRead } = await ahead;
+          ahead = null;
           if (bytesRead === 0) return;
           position += bytesRead;
-          yield buffer.subarray(0, bytesRead);
+          ahead = readAhead(buffers[turn ^ 1], CHUNK_BYTES, position);
+          yield buffers[turn].subarray(0, bytesRead);
         }
       } finally {
+        // A read still under way must end before its file handle closes.
+        await ahead?.catch(() => undefined);
         await handle.close();
       }
     },

@@ -91,4 +91,37 @@ describe('mailInstant', () => {
       { numRuns: 20_000 },
     );
   });
+
+  it('reads the RFC 5322 form exactly as the regular expression it is written after would', () => {
+    // The reference: the form's regex, the same range checks, Date's own ISO text; parseInstant for the rest.
+    const FORM = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})(?: \([A-Za-z0-9 +:-]*\))?$/;
+    const reference = (raw: string): string | null => {
+      const m = raw.length <= 100 ? FORM.exec(raw) : null;
+      if (!m) return parseInstant(raw);
+      const [d, mo, y, h, mi, s, oh, om] = [+m[1], 'JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(m[2]) / 3, +m[3], +m[4], +m[5], +m[6], +m[8], +m[9]];
+      const ms = Date.UTC(y, mo, d, h, mi, s);
+      if (y < 1900 || y > 2998 || new Date(ms).getUTCDate() !== d || h > 23 || mi > 59 || s > 59 || oh > 14 || om > 59) return parseInstant(raw);
+      return new Date(ms - (m[7] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000).toISOString().replace('.000Z', 'Z');
+    };
+    // Well-formed headers with up to three characters replaced, inserted or deleted anywhere.
+    const valid = fc
+      .tuple(fc.constantFrom('', 'Sat, ', 'Mon, '), fc.integer({ min: 1, max: 31 }), fc.constantFrom('Jan', 'Feb', 'Dec'), fc.integer({ min: 1899, max: 2999 }),
+        fc.integer({ min: 0, max: 23 }), fc.constantFrom('', ' (UTC)', ' (A-z 0:9+)'))
+      .map(([w, d, mo, y, h, c]) => `${w}${d} ${mo} ${y} ${String(h).padStart(2, '0')}:30:59 +0130${c}`);
+    const edit = fc.tuple(fc.nat(), fc.constantFrom('', '0', '9', ' ', ':', '+', '-', '(', ')', '_', 'a', 'Z', '\t', '\u00a0'), fc.constantFrom('replace', 'insert'));
+    fc.assert(
+      fc.property(valid, fc.array(edit, { maxLength: 3 }), (base, edits) => {
+        let raw = base;
+        for (const [at, ch, how] of edits) {
+          const i = at % (raw.length + 1);
+          raw = raw.slice(0, i) + ch + raw.slice(how === 'replace' ? i + 1 : i);
+        }
+        expect(mailInstant(raw)).toBe(reference(raw));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const raw of ['Sat, 20 Mar 2004 19:09:55 +0700 ()', 'Sat, 20 Mar 2004 19:09:55 +0700 (A-Z +0:9)', '20 Mar 2004 19:09:55 -1459', 'Sat, 20 Mar 2004 19:09:55 +0700 (a)b)']) {
+      expect(mailInstant(raw)).toBe(reference(raw));
+    }
+  });
 });
