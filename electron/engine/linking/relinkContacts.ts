@@ -1,12 +1,10 @@
 // Re-decides which person each contact (a distinct identity seen in records) belongs to, with the
 // pure matcher of SPEC §5; the user's decisions and hand-logged links are never overridden.
 import type { Db } from '../db/openDatabase';
-import { buildMatcher, type Decision, type Matcher, type MatchResult, type PersonIdentity } from '../../../shared/identity/matcher';
+import { buildMatcher, type Decision, type MatchResult, type NormalisedParticipant, type PersonIdentity } from '../../../shared/identity/matcher';
 import { emailDomain, normaliseEmail } from '../../../shared/identity/email';
-import { identityKeyOf } from '../../../shared/identity/decisions';
 import { nameKey } from '../../../shared/identity/nameKey';
-import { normalisePhone } from '../../../shared/identity/phone';
-import { normaliseProfileUrl } from '../../../shared/identity/profileUrl';
+import { contactIds, FiledKeys, type ContactIds } from './filedKeys';
 
 interface ContactRow {
   id: number;
@@ -83,10 +81,18 @@ export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
     db.prepare(`SELECT 1 FROM contacts WHERE id >= ? LIMIT 1`).get(fromId ?? (only ? Number.MAX_SAFE_INTEGER : 0)) !== undefined;
   if (!anyContact) return { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   const decisions = loadDecisions(db);
-  const matcher = buildMatcher(loadPersonIdentities(db), loadOwnIdentities(db), decisions);
-  const linker = new Linker(db, matcher, new Set(decisions.map((d) => d.key)));
-  for (const c of contactPages(db, only, fromId)) linker.relink(c, false);
-  if (fromId !== null) linker.relinkNew(fromId);
+  const persons = loadPersonIdentities(db);
+  const own = loadOwnIdentities(db);
+  const linker = new Linker(db);
+  let matcher: ReturnType<typeof buildMatcher> | null = null;
+  for (const c of contactPages(db, only, fromId)) {
+    if (c.method === 'manual') linker.manual();
+    else {
+      matcher ??= buildMatcher(persons, own, decisions);
+      linker.record(c, matcher.match({ name: c.name || undefined, email: c.email || undefined, profileUrl: c.profileUrl || undefined, phone: c.phone || undefined }));
+    }
+  }
+  if (fromId !== null) relinkCreated(db, linker, fromId, persons, own, decisions);
   return linker.counts;
 }
 
@@ -96,80 +102,75 @@ const SELECT = `SELECT id, key, name, email, profile_url AS profileUrl, phone, n
 // What a contact holds until it is first linked (the columns' defaults).
 const UNLINKED = { status: 'none', personId: null, method: null, evidenceJson: '[]' } as const;
 
-/** A contact's identifiers normalised as `normaliseParticipant` does, its name key left to compute. */
-interface ContactIds {
-  email: string | null;
-  profileUrl: string | null;
-  phone: string | null;
+type StoredLink = Pick<ContactRow, 'id' | 'status' | 'personId' | 'method' | 'evidenceJson'>;
+
+/**
+ * The contacts from `fromId` on, which an import created. They are read as narrow rows, and nearly
+ * all (one-off senders) are settled by the shortcut without an object, a JSON text or an UPDATE: a
+ * contact still unlinked that stays unlinked is unchanged. The rest are matched against an index of
+ * only the persons they could meet (`FiledKeys.near`), which answers as the full one would.
+ */
+function relinkCreated(db: Db, linker: Linker, fromId: number, persons: PersonIdentity[], own: ReturnType<typeof loadOwnIdentities>, decisions: Decision[]): void {
+  const keys = new FiledKeys(persons, own);
+  const decisionKeys = new Set(decisions.map((d) => d.key));
+  const waiting: { stored: StoredLink; ids: NormalisedParticipant }[] = [];
+  const next = db.prepare(
+    `SELECT id, name, email, profile_url, phone, name_key, (status = 'none' AND person_id IS NULL AND method IS NULL AND evidence_json = '[]') AS unlinked
+       FROM contacts WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
+  );
+  const byId = db.prepare(`${SELECT} WHERE id = ?`);
+  for (let after = fromId - 1; ; ) {
+    const page = next.raw().all(after) as [number, string, string, string, string, string, number][];
+    if (page.length === 0) break;
+    for (const [id, name, email, profileUrl, phone, key, unlinked] of page) {
+      const ids = contactIds(email, profileUrl, phone);
+      if (unlinked) {
+        if (keys.mayMatch(name, key, ids, decisionKeys)) waiting.push({ stored: { id, ...UNLINKED }, ids: participantIds(name, ids) });
+        else linker.stillNone();
+        continue;
+      }
+      // Linked since it was created (by hand, or by an earlier relink): read whole.
+      const c = byId.get(id) as ContactRow;
+      if (c.method === 'manual') linker.manual();
+      else if (keys.mayMatch(name, key, ids, decisionKeys)) waiting.push({ stored: c, ids: participantIds(name, ids) });
+      else linker.record(c, NONE);
+    }
+    after = page[page.length - 1][0];
+  }
+  if (waiting.length === 0) return;
+  const matcher = buildMatcher(keys.near(waiting.map((w) => w.ids), new Set(decisions.map((d) => d.personId))), own, decisions);
+  for (const { stored, ids } of waiting) linker.record(stored, matcher.matchNormalised(ids));
 }
 
-/** Decides contacts one by one, writing only those whose link changed, and counts the outcomes. */
+/** What `normaliseParticipant` makes of a contact, from its identifiers already normalised. */
+function participantIds(name: string, ids: ContactIds): NormalisedParticipant {
+  // A display name holding an address is an address, not a name.
+  if (name.includes('@')) return { ...ids, email: ids.email ?? normaliseEmail(name), nameKey: '' };
+  return { ...ids, nameKey: name === '' ? '' : nameKey(name) };
+}
+
+/** Writes the contacts whose link changed, and counts the outcomes. */
 class Linker {
   readonly counts: RelinkCounts = { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   private readonly update;
 
-  constructor(
-    private readonly db: Db,
-    private readonly matcher: Matcher,
-    private readonly decisionKeys: ReadonlySet<string>,
-  ) {
+  constructor(db: Db) {
     this.update = db.prepare(`UPDATE contacts SET status = ?, person_id = ?, method = ?, evidence_json = ? WHERE id = ?`);
   }
 
-  /** One contact, read whole; `created` lets the shortcut answer for contacts the import created. */
-  relink(c: ContactRow, created: boolean): void {
-    if (c.method === 'manual') {
-      this.counts.contacts += 1;
-      this.counts.linked += 1;
-      return;
-    }
-    if (!created) {
-      this.record(c, this.matcher.match({ name: c.name || undefined, email: c.email || undefined, profileUrl: c.profileUrl || undefined, phone: c.phone || undefined }));
-      return;
-    }
-    const ids = normalisedIds(c.email, c.profileUrl, c.phone);
-    this.record(c, mayMatch(c.name, c.nameKey, ids, this.matcher, this.decisionKeys) ? this.matchIds(c.name, ids) : NONE);
+  /** A link you made by hand: never redecided. */
+  manual(): void {
+    this.counts.contacts += 1;
+    this.counts.linked += 1;
   }
 
-  /**
-   * The contacts from `fromId` on: read as narrow rows, and nearly all of them (one-off senders)
-   * settled by the shortcut without building an object, a JSON text or an UPDATE: a contact still
-   * unlinked that stays unlinked is unchanged. Any other is read whole and goes through `relink`.
-   */
-  relinkNew(fromId: number): void {
-    const next = this.db.prepare(
-      `SELECT id, name, email, profile_url, phone, name_key, (status = 'none' AND person_id IS NULL AND method IS NULL AND evidence_json = '[]') AS unlinked
-         FROM contacts WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
-    );
-    const byId = this.db.prepare(`${SELECT} WHERE id = ?`);
-    for (let after = fromId - 1; ; ) {
-      const page = next.raw().all(after) as [number, string, string, string, string, string, number][];
-      if (page.length === 0) return;
-      for (const [id, name, email, profileUrl, phone, key, unlinked] of page) {
-        if (!unlinked) {
-          this.relink(byId.get(id) as ContactRow, true);
-          continue;
-        }
-        const ids = normalisedIds(email, profileUrl, phone);
-        if (!mayMatch(name, key, ids, this.matcher, this.decisionKeys)) {
-          this.counts.contacts += 1;
-          this.counts.none += 1;
-          continue;
-        }
-        this.record({ id, ...UNLINKED }, this.matchIds(name, ids));
-      }
-      after = page[page.length - 1][0];
-    }
+  /** An unlinked contact the matcher would leave unlinked. */
+  stillNone(): void {
+    this.counts.contacts += 1;
+    this.counts.none += 1;
   }
 
-  /** `matcher.match` of the contact, from identifiers already normalised. */
-  private matchIds(name: string, ids: ContactIds): MatchResult {
-    // As `normaliseParticipant`: a display name holding an address is an address, not a name.
-    if (name.includes('@')) return this.matcher.matchNormalised({ ...ids, email: ids.email ?? normaliseEmail(name), nameKey: '' });
-    return this.matcher.matchNormalised({ ...ids, nameKey: name === '' ? '' : nameKey(name) });
-  }
-
-  private record(c: Pick<ContactRow, 'id' | 'status' | 'personId' | 'method' | 'evidenceJson'>, result: MatchResult): void {
+  record(c: StoredLink, result: MatchResult): void {
     let status: string;
     let personId: string | null = null;
     let method: string | null = null;
@@ -193,53 +194,6 @@ class Linker {
       this.counts.changed += 1;
     }
   }
-}
-
-/**
- * Plain lower-case addresses, which `normaliseEmail` returns as they are: no space, bracket, quote,
- * `mailto:` or capital to remove, one `@`, a well-formed ASCII domain, and not a Gmail spelling it
- * would shorten. Stored contacts' addresses are nearly all of this shape (they were normalised on
- * the way in), so most skip the normaliser.
- */
-const PLAIN_EMAIL = /^[a-z0-9_-][a-z0-9_.-]*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
-
-function storedEmail(email: string): string | null {
-  if (PLAIN_EMAIL.test(email) && !email.endsWith('@googlemail.com') && !(email.endsWith('@gmail.com') && email.indexOf('.') < email.indexOf('@'))) {
-    return email;
-  }
-  return normaliseEmail(email);
-}
-
-function normalisedIds(email: string, profileUrl: string, phone: string): ContactIds {
-  return {
-    email: email ? storedEmail(email) : null,
-    profileUrl: profileUrl ? normaliseProfileUrl(profileUrl) : null,
-    phone: phone ? normalisePhone(phone) : null,
-  };
-}
-
-/**
- * False when `matcher.match` is sure to answer 'none' for a contact: the lookups it makes (your
- * identities, a decision filed under the contact's key, persons holding its email, profile URL,
- * phone or name key) all come back empty. Done with the contact's stored name key, so the hundreds
- * of thousands of one-off senders of a mail archive are never name-keyed a second time (keying
- * names is most of matching's time and garbage). Only for contacts this import created: their
- * stored key is `nameKey` of their stored name, by this very code. A name holding an address goes
- * to the matcher, which reads the address out of it. Guarded by the test "the shortcut agrees with
- * the matcher".
- */
-function mayMatch(name: string, storedKey: string, ids: ContactIds, matcher: Matcher, decisionKeys: ReadonlySet<string>): boolean {
-  if (name.includes('@')) return true;
-  const { email, profileUrl, phone } = ids;
-  const index = matcher.index;
-  const own = index.own;
-  return (
-    (email !== null && (own.emails.has(email) || index.withEmail(email).size > 0)) ||
-    (profileUrl !== null && (own.profileUrls.has(profileUrl) || index.withProfileUrl(profileUrl).size > 0)) ||
-    (phone !== null && (own.phones.has(phone) || index.withPhone(phone).size > 0)) ||
-    (storedKey !== '' && (own.nameKeys.has(storedKey) || index.withNameKey(storedKey).size > 0)) ||
-    decisionKeys.has(identityKeyOf({ email, profileUrl, phone, nameKey: storedKey }))
-  );
 }
 
 /**

@@ -7,7 +7,9 @@ import { summariseFound } from '../../../../electron/engine/imports/foundSummary
 import { relinkContacts, type RelinkScope } from '../../../../electron/engine/linking/relinkContacts';
 import { addMe } from '../../../../electron/engine/store/settingsStore';
 import { generateDemoBundle } from '../../../../shared/demo';
+import { normaliseEmail } from '../../../../shared/identity/email';
 import { nameKey } from '../../../../shared/identity/nameKey';
+import { storedEmail } from '../../../../electron/engine/linking/filedKeys';
 import { legacyRelinkContacts, legacySummariseFound } from '../../../fixtures/legacyLinking';
 import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
 
@@ -128,5 +130,25 @@ describe('the fast relink and summary against the old ones', () => {
     for (const key of ['records', 'threads', 'twoWayThreads', 'meetings', 'calls', 'unlinked'] as const) {
       expect(found.some((f) => f[key] > 0), key).toBe(true);
     }
+  });
+
+  it('reads a stored address as normaliseEmail does, whatever its spelling', () => {
+    const locals = ['bob', 'b.o.b', 'bob+tag', '.bob', 'bob.', "'bob'", 'BOB', 'b_o-b', 'bö', '-x', '_', 'a..b', '"q"', 'x y', ''];
+    const domains = ['gmail.com', 'googlemail.com', 'GMail.com', 'contoso.co.uk', 'contoso.com.', 'x.gmail.com', 'c-d.org', '-bad.org', 'bad-.org', 'münchen.de', 'a.b', 'localhost', 'x.c0m', ''];
+    const shapes = (a: string) => [a, ` ${a} `, `<${a}>`, `Name <${a}>`, `mailto:${a}`, `'${a}'`, `${a}@x.org`];
+    let plain = 0;
+    for (const l of locals) {
+      for (const d of domains) {
+        for (const text of shapes(`${l}@${d}`)) {
+          expect(storedEmail(text), text).toBe(normaliseEmail(text));
+          const once = normaliseEmail(text);
+          if (once !== null) {
+            expect(storedEmail(once), once).toBe(normaliseEmail(once));
+            if (storedEmail(once) === once) plain += 1;
+          }
+        }
+      }
+    }
+    expect(plain).toBeGreaterThan(20);
   });
 });
