@@ -69,16 +69,18 @@ export interface RelinkScope {
   ids?: Iterable<number>;
   /** …and every contact from this id on (the ones an import created). */
   fromId?: number;
+  /** With `fromId`: every contact before it too, instead of `ids` (your identities changed). */
+  allOlder?: boolean;
 }
 
 /** Relinks every contact, or only those in `scope`; runs inside the caller's transaction. */
 export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
-  const only = scope?.ids ? [...scope.ids] : scope ? [] : null;
   const fromId = scope?.fromId ?? null;
+  const only = scope?.allOlder ? null : scope?.ids ? [...scope.ids] : scope ? [] : null;
   // Building the matcher means reading every person: not worth it when there is nothing to link.
   const anyContact =
     (only?.length ?? 0) > 0 ||
-    db.prepare(`SELECT 1 FROM contacts WHERE id >= ? LIMIT 1`).get(fromId ?? (only ? Number.MAX_SAFE_INTEGER : 0)) !== undefined;
+    db.prepare(`SELECT 1 FROM contacts WHERE id >= ? LIMIT 1`).get(only === null ? 0 : (fromId ?? Number.MAX_SAFE_INTEGER)) !== undefined;
   if (!anyContact) return { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   const decisions = loadDecisions(db);
   const persons = loadPersonIdentities(db);
@@ -198,8 +200,9 @@ class Linker {
 
 /**
  * The contacts named in `only` that the import did not create (all of them without `fromId`), or
- * every contact when `only` is null, a page at a time: holding them all (plus the updates made
- * between pages) would be a memory peak at the end of every import.
+ * when `only` is null every contact before `fromId` (every one without it), a page at a time:
+ * holding them all (plus the updates made between pages) would be a memory peak at the end of
+ * every import.
  */
 function* contactPages(db: Db, only: number[] | null, fromId: number | null): Generator<ContactRow> {
   if (only) {
@@ -210,9 +213,9 @@ function* contactPages(db: Db, only: number[] | null, fromId: number | null): Ge
     }
     return;
   }
-  const next = db.prepare(`${SELECT} WHERE id > ? ORDER BY id LIMIT ${PAGE}`);
+  const next = db.prepare(`${SELECT} WHERE id > ? AND id < ? ORDER BY id LIMIT ${PAGE}`);
   for (let after = 0; ; ) {
-    const page = next.all(after) as ContactRow[];
+    const page = next.all(after, fromId ?? Number.MAX_SAFE_INTEGER) as ContactRow[];
     if (page.length === 0) return;
     yield* page;
     after = page[page.length - 1].id;

@@ -124,6 +124,17 @@ describe('the fast relink and summary against the old ones', () => {
     });
     expect(scoped.counts.changed).toBeGreaterThan(0);
     expectSameRelink(db, { ids: [], fromId: total + 1 });
+    // Just identified: every contact, those an import created (still as created) with the shortcut.
+    const asCreated = () => {
+      db.prepare(`UPDATE contacts SET status = 'none', person_id = NULL, method = NULL, evidence_json = '[]' WHERE id >= ? AND key NOT IN ('odd:0', 'odd:12')`).run(half);
+      db.prepare(`UPDATE contacts SET status = 'review', evidence_json = '[]' WHERE id < ? AND id % 7 = 0`).run(half);
+    };
+    const legacyFull = tried(db, () => (asCreated(), legacyRelinkContacts(db)));
+    const identified = tried(db, () => (asCreated(), relinkContacts(db, { allOlder: true, fromId: half })));
+    expect(identified.answer).toEqual(legacyFull.answer);
+    expect(identified.contacts).toEqual(legacyFull.contacts);
+    expect(identified.answer.changed).toBeGreaterThan(50);
+    expect(tried(db, () => relinkContacts(db, { allOlder: true, fromId: total + 1 })).answer).toEqual(tried(db, () => legacyRelinkContacts(db)).answer);
 
     for (const batchId of batches) expect(summariseFound(db, batchId)).toEqual(legacySummariseFound(db, batchId));
     const found = batches.map((b) => summariseFound(db, b));
