@@ -2,6 +2,7 @@
 import { normaliseEmail } from '../../../shared/identity/email';
 import { identityKeyOf, type NormalisedParticipant } from '../../../shared/identity/decisions';
 import { IdentityIndex, indexedKeyOf, type OwnIdentities, type PersonIdentity } from '../../../shared/identity/identityIndex';
+import type { PersonTable } from './personTable';
 import { normalisePhone } from '../../../shared/identity/phone';
 import { normaliseProfileUrl } from '../../../shared/identity/profileUrl';
 
@@ -62,16 +63,18 @@ export class FiledKeys {
   private readonly names: Holders = new Map();
 
   constructor(
-    private readonly persons: readonly PersonIdentity[],
+    private readonly table: PersonTable,
     own: OwnIdentities,
   ) {
     this.own = new IdentityIndex([], own).own;
-    persons.forEach((p, at) => {
-      for (const raw of p.emails) file(this.emails, indexedKeyOf.email(raw), at);
-      for (const raw of p.profileUrls) file(this.urls, indexedKeyOf.url(raw), at);
-      for (const raw of p.phones) file(this.phones, indexedKeyOf.phone(raw), at);
-      for (const key of p.nameKeys) file(this.names, key, at);
-    });
+    const fileAll = (map: Holders, kind: keyof PersonTable['kinds'], keyOf: (raw: string) => string | null) => {
+      const { values, owners } = table.kinds[kind];
+      for (let i = 0; i < values.length; i++) if (owners[i] >= 0) file(map, keyOf(values[i]), owners[i]);
+    };
+    fileAll(this.emails, 'email', indexedKeyOf.email);
+    fileAll(this.urls, 'url', indexedKeyOf.url);
+    fileAll(this.phones, 'phone', indexedKeyOf.phone);
+    fileAll(this.names, 'name', (key) => key);
   }
 
   /**
@@ -103,8 +106,8 @@ export class FiledKeys {
    * domains vouch for colleagues at the same company). An index of these answers every one of the
    * contacts exactly as an index of all persons would.
    */
-  near(contacts: Iterable<NormalisedParticipant>, decidedPersons: ReadonlySet<string>): PersonIdentity[] {
-    const wanted = new Uint8Array(this.persons.length);
+  near(contacts: Iterable<NormalisedParticipant>, decidedPersons: Iterable<string>): PersonIdentity[] {
+    const wanted = new Uint8Array(this.table.ids.length);
     const mark = (map: Holders, key: string | null) => {
       const at = key ? map.get(key) : undefined;
       if (typeof at === 'number') wanted[at] = 1;
@@ -116,6 +119,11 @@ export class FiledKeys {
       mark(this.phones, ids.phone);
       mark(this.names, ids.nameKey);
     }
-    return this.persons.filter((p, at) => wanted[at] === 1 || p.emails.length > 0 || (p.domains?.length ?? 0) > 0 || decidedPersons.has(p.id));
+    for (const at of this.table.kinds.email.owners) if (at >= 0) wanted[at] = 1;
+    for (const id of decidedPersons) {
+      const at = this.table.position.get(id);
+      if (at !== undefined) wanted[at] = 1;
+    }
+    return this.table.identities((at) => wanted[at] === 1);
   }
 }

@@ -5,6 +5,7 @@ import { buildMatcher, type Decision, type MatchResult, type NormalisedParticipa
 import { emailDomain, normaliseEmail } from '../../../shared/identity/email';
 import { nameKey } from '../../../shared/identity/nameKey';
 import { contactIds, FiledKeys, type ContactIds } from './filedKeys';
+import { PersonTable } from './personTable';
 
 interface ContactRow {
   id: number;
@@ -83,14 +84,14 @@ export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
     db.prepare(`SELECT 1 FROM contacts WHERE id >= ? LIMIT 1`).get(only === null ? 0 : (fromId ?? Number.MAX_SAFE_INTEGER)) !== undefined;
   if (!anyContact) return { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   const decisions = loadDecisions(db);
-  const persons = loadPersonIdentities(db);
+  const persons = new PersonTable(db);
   const own = loadOwnIdentities(db);
   const linker = new Linker(db);
   let matcher: ReturnType<typeof buildMatcher> | null = null;
   for (const c of contactPages(db, only, fromId)) {
     if (c.method === 'manual') linker.manual();
     else {
-      matcher ??= buildMatcher(persons, own, decisions);
+      matcher ??= buildMatcher(persons.identities(), own, decisions);
       linker.record(c, matcher.match({ name: c.name || undefined, email: c.email || undefined, profileUrl: c.profileUrl || undefined, phone: c.phone || undefined }));
     }
   }
@@ -112,7 +113,7 @@ type StoredLink = Pick<ContactRow, 'id' | 'status' | 'personId' | 'method' | 'ev
  * contact still unlinked that stays unlinked is unchanged. The rest are matched against an index of
  * only the persons they could meet (`FiledKeys.near`), which answers as the full one would.
  */
-function relinkCreated(db: Db, linker: Linker, fromId: number, persons: PersonIdentity[], own: ReturnType<typeof loadOwnIdentities>, decisions: Decision[]): void {
+function relinkCreated(db: Db, linker: Linker, fromId: number, persons: PersonTable, own: ReturnType<typeof loadOwnIdentities>, decisions: Decision[]): void {
   const keys = new FiledKeys(persons, own);
   const decisionKeys = new Set(decisions.map((d) => d.key));
   const waiting: { stored: StoredLink; ids: NormalisedParticipant }[] = [];
@@ -140,7 +141,7 @@ function relinkCreated(db: Db, linker: Linker, fromId: number, persons: PersonId
     after = page[page.length - 1][0];
   }
   if (waiting.length === 0) return;
-  const matcher = buildMatcher(keys.near(waiting.map((w) => w.ids), new Set(decisions.map((d) => d.personId))), own, decisions);
+  const matcher = buildMatcher(keys.near(waiting.map((w) => w.ids), decisions.map((d) => d.personId)), own, decisions);
   for (const { stored, ids } of waiting) linker.record(stored, matcher.matchNormalised(ids));
 }
 
