@@ -111,6 +111,17 @@ const NONE: ReadonlySet<string> = new Set();
 const E164_RE = /^\+[1-9]\d{6,14}$/;
 
 /**
+ * The key under which `IdentityIndex` files a person's identifier (null or '': not filed), for
+ * callers that ask "is anyone filed under this?" of many records before building an index.
+ */
+export const indexedKeyOf = {
+  email: (raw: string): string | null => normaliseEmail(raw),
+  url: (raw: string): string | null => normaliseProfileUrl(raw),
+  // Stored phones are already E.164; parsing them again is the slowest step of building the index.
+  phone: (raw: string): string | null => (E164_RE.test(raw) ? raw : normalisePhone(raw)),
+};
+
+/**
  * Persons by identifier, name key and company, so that a lookup costs one map access whatever the
  * number of persons. My own identifiers are kept apart and never indexed as anyone's.
  */
@@ -162,20 +173,19 @@ export class IdentityIndex {
       this.companyKeys.set(entry.company, entry.companyKey);
     }
     for (const raw of person.emails) {
-      const email = normaliseEmail(raw);
+      const email = indexedKeyOf.email(raw);
       if (!email || this.own.emails.has(email)) continue;
       entry.emails.add(email);
       addTo(this.byEmail, email, entry.id);
     }
     for (const raw of person.profileUrls) {
-      const url = normaliseProfileUrl(raw);
+      const url = indexedKeyOf.url(raw);
       if (!url || this.own.profileUrls.has(url)) continue;
       entry.profileUrls.add(url);
       addTo(this.byUrl, url, entry.id);
     }
     for (const raw of person.phones) {
-      // Stored phones are already E.164; parsing them again is the slowest step of building the index.
-      const phone = E164_RE.test(raw) ? raw : normalisePhone(raw);
+      const phone = indexedKeyOf.phone(raw);
       if (!phone || this.own.phones.has(phone)) continue;
       entry.phones.add(phone);
       addTo(this.byPhone, phone, entry.id);

@@ -1,11 +1,11 @@
 // The linking engine for interaction participants: own identities, decisions, exact identifiers, then names.
 import { weighIdentifiers, weighName, type LinkMethod, type ReviewCandidate, type Verdict } from './candidates';
-import { DecisionBook, identityKeyOf, normaliseParticipant, type Decision, type ParticipantIdentity } from './decisions';
+import { DecisionBook, identityKeyOf, normaliseParticipant, type Decision, type NormalisedParticipant, type ParticipantIdentity } from './decisions';
 import { emailDomain, isWebmailDomain } from './email';
 import { IdentityIndex, type OwnIdentities, type PersonIdentity } from './identityIndex';
 import type { CountryCode } from './phone';
 
-export type { Decision, LinkMethod, OwnIdentities, ParticipantIdentity, PersonIdentity, ReviewCandidate };
+export type { Decision, LinkMethod, NormalisedParticipant, OwnIdentities, ParticipantIdentity, PersonIdentity, ReviewCandidate };
 // The helpers a caller of the matcher needs, so that `matcher` alone is enough to import.
 export { participantKey } from './decisions';
 export { ownIdentitiesFrom, personIdentityFromRecord } from './identityIndex';
@@ -20,6 +20,11 @@ export type MatchResult =
 
 export interface Matcher {
   match(p: ParticipantIdentity): MatchResult;
+  /**
+   * `match` for identifiers already normalised the way `normaliseParticipant` does (same answer):
+   * for callers that have them at hand, such as the relink of stored contacts.
+   */
+  matchNormalised(ids: NormalisedParticipant): MatchResult;
   /** The index the matcher reads, for callers that want to look persons up themselves. */
   readonly index: IdentityIndex;
 }
@@ -68,8 +73,7 @@ export function buildMatcher(
     return ids;
   };
 
-  const match = (p: ParticipantIdentity): MatchResult => {
-    const ids = normalise(p);
+  const matchNormalised = (ids: NormalisedParticipant): MatchResult => {
     const hasIdentifier = ids.email !== null || ids.profileUrl !== null || ids.phone !== null;
     if (
       (ids.email !== null && index.own.emails.has(ids.email)) ||
@@ -114,5 +118,5 @@ export function buildMatcher(
     );
   };
 
-  return { match, index };
+  return { match: (p) => matchNormalised(normalise(p)), matchNormalised, index };
 }

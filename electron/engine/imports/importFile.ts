@@ -182,8 +182,10 @@ async function importInteractionsFile(db: Db, source: ByteSource, fileName: stri
     if (adopted.length) warnings.push(`took ${info.ownerHints.map((h) => h.value).join(', ')} as you (${info.ownerHints[0].evidence}); change this in Settings`);
   }
   // New records only bring new contacts; the persons, your identities and decisions are unchanged,
-  // so only the contacts this file touched need linking (unless you were just identified).
-  relinkContacts(db, adoptedOwner ? undefined : { ids: session.enrichedContacts, fromId: session.firstNewContactId });
+  // so only the contacts this file touched need linking (unless you were just identified: then all
+  // of them, those this file created still with the shortcut that suits them).
+  const created = session.firstNewContactId;
+  relinkContacts(db, adoptedOwner ? { allOlder: true, fromId: created } : { ids: session.enrichedContacts, fromId: created });
   const found = summariseFound(db, batchId);
   const counts = { added: session.counts.added + invitationsAdded, updated: 0, skipped: session.counts.skipped, missing: 0, removed: 0 };
   finishBatch(db, batchId, { ...counts, duplicate: session.counts.duplicate });

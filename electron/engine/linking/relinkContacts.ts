@@ -1,12 +1,11 @@
 // Re-decides which person each contact (a distinct identity seen in records) belongs to, with the
 // pure matcher of SPEC §5; the user's decisions and hand-logged links are never overridden.
 import type { Db } from '../db/openDatabase';
-import { buildMatcher, type Decision, type PersonIdentity } from '../../../shared/identity/matcher';
+import { buildMatcher, type Decision, type MatchResult, type NormalisedParticipant, type PersonIdentity } from '../../../shared/identity/matcher';
 import { emailDomain, normaliseEmail } from '../../../shared/identity/email';
-import { identityKeyOf } from '../../../shared/identity/decisions';
-import type { IdentityIndex } from '../../../shared/identity/identityIndex';
-import { normalisePhone } from '../../../shared/identity/phone';
-import { normaliseProfileUrl } from '../../../shared/identity/profileUrl';
+import { nameKey } from '../../../shared/identity/nameKey';
+import { contactIds, FiledKeys, type ContactIds } from './filedKeys';
+import { PersonTable } from './personTable';
 
 interface ContactRow {
   id: number;
@@ -23,21 +22,21 @@ interface ContactRow {
 }
 
 export function loadPersonIdentities(db: Db): PersonIdentity[] {
+  // Rows as arrays, read whole: tens of thousands of persons, and an object per row costs more than the read.
   const persons = new Map<string, PersonIdentity>();
-  for (const p of db.prepare(`SELECT id, company FROM persons`).iterate() as Iterable<{ id: string; company: string }>) {
-    persons.set(p.id, { id: p.id, emails: [], profileUrls: [], phones: [], nameKeys: [], company: p.company, domains: [] });
+  for (const [id, company] of db.prepare(`SELECT id, company FROM persons`).raw().all() as [string, string][]) {
+    persons.set(id, { id, emails: [], profileUrls: [], phones: [], nameKeys: [], company, domains: [] });
   }
-  const rows = db.prepare(`SELECT person_id AS personId, kind, value FROM identities`).iterate() as Iterable<{ personId: string; kind: string; value: string }>;
-  for (const row of rows) {
-    const p = persons.get(row.personId);
+  for (const [personId, kind, value] of db.prepare(`SELECT person_id, kind, value FROM identities`).raw().all() as [string, string, string][]) {
+    const p = persons.get(personId);
     if (!p) continue;
-    if (row.kind === 'email') {
-      p.emails.push(row.value);
-      const domain = emailDomain(row.value);
+    if (kind === 'email') {
+      p.emails.push(value);
+      const domain = emailDomain(value);
       if (domain) p.domains!.push(domain);
-    } else if (row.kind === 'url') p.profileUrls.push(row.value);
-    else if (row.kind === 'phone') p.phones.push(row.value);
-    else p.nameKeys.push(row.value);
+    } else if (kind === 'url') p.profileUrls.push(value);
+    else if (kind === 'phone') p.phones.push(value);
+    else p.nameKeys.push(value);
   }
   return [...persons.values()];
 }
@@ -71,30 +70,110 @@ export interface RelinkScope {
   ids?: Iterable<number>;
   /** …and every contact from this id on (the ones an import created). */
   fromId?: number;
+  /** With `fromId`: every contact before it too, instead of `ids` (your identities changed). */
+  allOlder?: boolean;
 }
 
 /** Relinks every contact, or only those in `scope`; runs inside the caller's transaction. */
 export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
-  const only = scope?.ids ? [...scope.ids] : scope ? [] : null;
   const fromId = scope?.fromId ?? null;
+  const only = scope?.allOlder ? null : scope?.ids ? [...scope.ids] : scope ? [] : null;
   // Building the matcher means reading every person: not worth it when there is nothing to link.
   const anyContact =
     (only?.length ?? 0) > 0 ||
-    db.prepare(`SELECT 1 FROM contacts WHERE id >= ? LIMIT 1`).get(fromId ?? (only ? Number.MAX_SAFE_INTEGER : 0)) !== undefined;
+    db.prepare(`SELECT 1 FROM contacts WHERE id >= ? LIMIT 1`).get(only === null ? 0 : (fromId ?? Number.MAX_SAFE_INTEGER)) !== undefined;
   if (!anyContact) return { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   const decisions = loadDecisions(db);
-  const matcher = buildMatcher(loadPersonIdentities(db), loadOwnIdentities(db), decisions);
-  const decisionKeys = new Set(decisions.map((d) => d.key));
-  const update = db.prepare(`UPDATE contacts SET status = ?, person_id = ?, method = ?, evidence_json = ? WHERE id = ?`);
-  const select = `SELECT id, key, name, email, profile_url AS profileUrl, phone, name_key AS nameKey, status, person_id AS personId, method, evidence_json AS evidenceJson FROM contacts`;
-  const counts: RelinkCounts = { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
-  for (const c of contactPages(db, select, only, fromId)) {
-    counts.contacts += 1;
-    if (c.method === 'manual') {
-      counts.linked += 1;
-      continue;
+  const persons = new PersonTable(db);
+  const own = loadOwnIdentities(db);
+  const linker = new Linker(db);
+  let matcher: ReturnType<typeof buildMatcher> | null = null;
+  for (const c of contactPages(db, only, fromId)) {
+    if (c.method === 'manual') linker.manual();
+    else {
+      matcher ??= buildMatcher(persons.identities(), own, decisions);
+      linker.record(c, matcher.match({ name: c.name || undefined, email: c.email || undefined, profileUrl: c.profileUrl || undefined, phone: c.phone || undefined }));
     }
-    const result = c.id >= (fromId ?? Infinity) && !mayMatch(c, matcher.index, decisionKeys) ? NONE : matcher.match({ name: c.name || undefined, email: c.email || undefined, profileUrl: c.profileUrl || undefined, phone: c.phone || undefined });
+  }
+  if (fromId !== null) relinkCreated(db, linker, fromId, persons, own, decisions);
+  return linker.counts;
+}
+
+const PAGE = 5_000;
+const NONE = { kind: 'none' } as const;
+const SELECT = `SELECT id, key, name, email, profile_url AS profileUrl, phone, name_key AS nameKey, status, person_id AS personId, method, evidence_json AS evidenceJson FROM contacts`;
+// What a contact holds until it is first linked (the columns' defaults).
+const UNLINKED = { status: 'none', personId: null, method: null, evidenceJson: '[]' } as const;
+
+type StoredLink = Pick<ContactRow, 'id' | 'status' | 'personId' | 'method' | 'evidenceJson'>;
+
+/**
+ * The contacts from `fromId` on, which an import created. They are read as narrow rows, and nearly
+ * all (one-off senders) are settled by the shortcut without an object, a JSON text or an UPDATE: a
+ * contact still unlinked that stays unlinked is unchanged. The rest are matched against an index of
+ * only the persons they could meet (`FiledKeys.near`), which answers as the full one would.
+ */
+function relinkCreated(db: Db, linker: Linker, fromId: number, persons: PersonTable, own: ReturnType<typeof loadOwnIdentities>, decisions: Decision[]): void {
+  const keys = new FiledKeys(persons, own);
+  const decisionKeys = new Set(decisions.map((d) => d.key));
+  const waiting: { stored: StoredLink; ids: NormalisedParticipant }[] = [];
+  const next = db.prepare(
+    `SELECT id, name, email, profile_url, phone, name_key, (status = 'none' AND person_id IS NULL AND method IS NULL AND evidence_json = '[]') AS unlinked
+       FROM contacts WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
+  );
+  const byId = db.prepare(`${SELECT} WHERE id = ?`);
+  for (let after = fromId - 1; ; ) {
+    const page = next.raw().all(after) as [number, string, string, string, string, string, number][];
+    if (page.length === 0) break;
+    for (const [id, name, email, profileUrl, phone, key, unlinked] of page) {
+      const ids = contactIds(email, profileUrl, phone);
+      if (unlinked) {
+        if (keys.mayMatch(name, key, ids, decisionKeys)) waiting.push({ stored: { id, ...UNLINKED }, ids: participantIds(name, ids) });
+        else linker.stillNone();
+        continue;
+      }
+      // Linked since it was created (by hand, or by an earlier relink): read whole.
+      const c = byId.get(id) as ContactRow;
+      if (c.method === 'manual') linker.manual();
+      else if (keys.mayMatch(name, key, ids, decisionKeys)) waiting.push({ stored: c, ids: participantIds(name, ids) });
+      else linker.record(c, NONE);
+    }
+    after = page[page.length - 1][0];
+  }
+  if (waiting.length === 0) return;
+  const matcher = buildMatcher(keys.near(waiting.map((w) => w.ids), decisions.map((d) => d.personId)), own, decisions);
+  for (const { stored, ids } of waiting) linker.record(stored, matcher.matchNormalised(ids));
+}
+
+/** What `normaliseParticipant` makes of a contact, from its identifiers already normalised. */
+function participantIds(name: string, ids: ContactIds): NormalisedParticipant {
+  // A display name holding an address is an address, not a name.
+  if (name.includes('@')) return { ...ids, email: ids.email ?? normaliseEmail(name), nameKey: '' };
+  return { ...ids, nameKey: name === '' ? '' : nameKey(name) };
+}
+
+/** Writes the contacts whose link changed, and counts the outcomes. */
+class Linker {
+  readonly counts: RelinkCounts = { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
+  private readonly update;
+
+  constructor(db: Db) {
+    this.update = db.prepare(`UPDATE contacts SET status = ?, person_id = ?, method = ?, evidence_json = ? WHERE id = ?`);
+  }
+
+  /** A link you made by hand: never redecided. */
+  manual(): void {
+    this.counts.contacts += 1;
+    this.counts.linked += 1;
+  }
+
+  /** An unlinked contact the matcher would leave unlinked. */
+  stillNone(): void {
+    this.counts.contacts += 1;
+    this.counts.none += 1;
+  }
+
+  record(c: StoredLink, result: MatchResult): void {
     let status: string;
     let personId: string | null = null;
     let method: string | null = null;
@@ -110,60 +189,34 @@ export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
     } else {
       status = result.kind;
     }
-    counts[status as 'linked' | 'review' | 'none' | 'own'] += 1;
+    this.counts.contacts += 1;
+    this.counts[status as 'linked' | 'review' | 'none' | 'own'] += 1;
     const evidenceJson = JSON.stringify(evidence);
     if (status !== c.status || personId !== c.personId || method !== c.method || evidenceJson !== c.evidenceJson) {
-      update.run(status, personId, method, evidenceJson, c.id);
-      counts.changed += 1;
+      this.update.run(status, personId, method, evidenceJson, c.id);
+      this.counts.changed += 1;
     }
   }
-  return counts;
-}
-
-const PAGE = 5_000;
-const NONE = { kind: 'none' } as const;
-
-/**
- * False when `matcher.match` is sure to answer 'none' for a contact: the lookups it makes (your
- * identities, a decision filed under the contact's key, persons holding its email, profile URL,
- * phone or name key) all come back empty. Done with the contact's stored name key, so the hundreds
- * of thousands of one-off senders of a mail archive are never name-keyed a second time (keying
- * names is most of matching's time and garbage). Only for contacts this import created: their
- * stored key is `nameKey` of their stored name, by this very code. A name holding an address goes
- * to the matcher, which reads the address out of it. Guarded by the test "the shortcut agrees with
- * the matcher".
- */
-function mayMatch(c: ContactRow, index: IdentityIndex, decisionKeys: ReadonlySet<string>): boolean {
-  if (c.name.includes("@")) return true;
-  const email = c.email ? normaliseEmail(c.email) : null;
-  const profileUrl = c.profileUrl ? normaliseProfileUrl(c.profileUrl) : null;
-  const phone = c.phone ? normalisePhone(c.phone) : null;
-  const own = index.own;
-  return (
-    (email !== null && (own.emails.has(email) || index.withEmail(email).size > 0)) ||
-    (profileUrl !== null && (own.profileUrls.has(profileUrl) || index.withProfileUrl(profileUrl).size > 0)) ||
-    (phone !== null && (own.phones.has(phone) || index.withPhone(phone).size > 0)) ||
-    (c.nameKey !== '' && (own.nameKeys.has(c.nameKey) || index.withNameKey(c.nameKey).size > 0)) ||
-    decisionKeys.has(identityKeyOf({ email, profileUrl, phone, nameKey: c.nameKey }))
-  );
 }
 
 /**
- * Contacts a page at a time: an archive can bring a hundred thousand one-off senders, and holding
- * them all (plus the updates made between pages) would be a memory peak at the end of every import.
+ * The contacts named in `only` that the import did not create (all of them without `fromId`), or
+ * when `only` is null every contact before `fromId` (every one without it), a page at a time:
+ * holding them all (plus the updates made between pages) would be a memory peak at the end of
+ * every import.
  */
-function* contactPages(db: Db, select: string, only: number[] | null, fromId: number | null): Generator<ContactRow> {
+function* contactPages(db: Db, only: number[] | null, fromId: number | null): Generator<ContactRow> {
   if (only) {
-    const byId = db.prepare(`${select} WHERE id = ?`);
+    const byId = db.prepare(`${SELECT} WHERE id = ?`);
     for (let i = 0; i < only.length; i += PAGE) {
       const page = only.slice(i, i + PAGE).map((id) => byId.get(id) as ContactRow | undefined);
       for (const row of page) if (row && (fromId === null || row.id < fromId)) yield row;
     }
-    if (fromId === null) return;
+    return;
   }
-  const next = db.prepare(`${select} WHERE id > ? ORDER BY id LIMIT ${PAGE}`);
-  for (let after = fromId === null ? 0 : fromId - 1; ; ) {
-    const page = next.all(after) as ContactRow[];
+  const next = db.prepare(`${SELECT} WHERE id > ? AND id < ? ORDER BY id LIMIT ${PAGE}`);
+  for (let after = 0; ; ) {
+    const page = next.all(after, fromId ?? Number.MAX_SAFE_INTEGER) as ContactRow[];
     if (page.length === 0) return;
     yield* page;
     after = page[page.length - 1].id;
