@@ -142,7 +142,7 @@ export class ConnectionSession {
       unperson: db.prepare(`DELETE FROM persons WHERE id = ?`),
       identity: db.prepare(`INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) VALUES (?, ?, ?, ?)`),
       identities: db.prepare(
-        `INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?)`,
+        `INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM jsonb_each(?)`,
       ),
     };
   }
@@ -343,6 +343,9 @@ export class ConnectionSession {
     this.settleDeferred();
     this.flushIdentities();
     this.settleNameMerges();
+    // Every connection of a network that had none was added by this import, and marked seen by it:
+    // none can be missing, and reading them all back to find that out costs a scan.
+    if (this.freshNetwork) return;
     this.missingConnections = this.db
       .prepare(
         `SELECT id, full_name AS name, network FROM connections

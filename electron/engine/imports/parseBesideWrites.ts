@@ -12,7 +12,7 @@ import { ImportError } from '../importers/importError';
 import type { ByteSource, EntryLocator } from '../importers/text/byteSource';
 import { ArchiveError } from '../archives/archiveTypes';
 import type { InteractionRecord } from '../../../shared/domain/records';
-import { ConnectionPreparer, type PreparedConnection } from './preparedConnections';
+import { ConnectionPreparer, decodePreparedRows, type PreparedConnection } from './preparedConnections';
 import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
 
 type Progress = (bytesRead: number, totalBytes: number, rows: number) => void;
@@ -87,7 +87,9 @@ export async function streamConnectionFileBeside(
     return streamConnectionFile(input, opts, (records) => onBatch(preparer.prepare(records)), onProgress);
   }
   // As streamConnectionFile does, an error of the caller's own callbacks comes back as an ImportError.
-  return parseInWorker({ kind: 'connections', ...target, opts }, onBatch as (r: unknown[]) => void, onProgress, (err) => ImportError.wrap(target.name, err)) as Promise<StreamedConnections>;
+  // The worker prepared the rows too (ConnectionPreparer.encode).
+  const onRows = (rows: unknown[]) => onBatch(decodePreparedRows(rows));
+  return parseInWorker({ kind: 'connections', ...target, opts }, onRows, onProgress, (err) => ImportError.wrap(target.name, err)) as Promise<StreamedConnections>;
 }
 
 /** streamInteractionFile, parsed in a worker thread for large files and archive entries. */

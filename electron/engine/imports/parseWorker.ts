@@ -38,7 +38,7 @@ function onBatch(records: ConnectionRecord[] | InteractionRecord[]): void {
   Atomics.add(credit, IN_FLIGHT, 1);
   // As one JSON string: cloned as a flat copy, and JSON.parse rebuilds the records on the writing
   // thread faster than the structured clone of as many objects is read there.
-  send({ type: 'batch', json: JSON.stringify(connections ? connections.prepare(records as ConnectionRecord[]) : records) });
+  send({ type: 'batch', json: connections ? connections.encode(records as ConnectionRecord[]) : JSON.stringify(records) });
 }
 
 /**
