@@ -10,7 +10,7 @@ import { FileRowJoiner, type FileJoin } from './fileRowJoiner';
 export type PreparedVerdict = { join: FileJoin } | { key: string; rowKey: boolean };
 
 export interface PreparedConnection {
-  /** The row, without `rawRow` (only the file's own duplicate check reads it). */
+  /** The row (its `rawRow`, which only the file's own duplicate check reads, does not cross threads). */
   r: ConnectionRecord;
   ids: NormalisedIdentities;
   verdict: PreparedVerdict;
@@ -57,10 +57,7 @@ export class ConnectionPreparer {
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       const ids = identitiesOfConnection(r);
-      const v = this.joiner.verdict(r, ids);
-      // Undefined, not deleted: the record keeps its shape.
-      if (r.rawRow !== undefined) r.rawRow = undefined;
-      out[i] = { r, ids, verdict: 'join' in v ? { join: v.join } : { key: v.key, rowKey: v.rowKey } };
+      out[i] = { r, ids, verdict: this.joiner.verdict(r, ids) };
     }
     return out;
   }

@@ -79,17 +79,21 @@ describe('prepared connection rows', () => {
         for (const r of batch) {
           const ids = identitiesOfConnection(r);
           const v = joiner.verdict(r, ids);
-          const { rawRow: _raw, ...fields } = r;
-          expected.push({ r: fields, ids, verdict: 'join' in v ? { join: v.join } : { key: v.key, rowKey: v.rowKey } });
+          expected.push({ r: { ...r }, ids, verdict: 'join' in v ? { join: v.join } : { key: v.key, rowKey: v.rowKey } });
         }
         const copies = batch.map((r) => ({ ...r }));
         // Across the thread boundary as the worker posts it: JSON text.
         decoded.push(...decodePreparedRows(JSON.parse(inWorker.encode(copies)) as unknown[]));
         prepared.push(...inThread.prepare(batch));
       }
-      const plain = (rows: PreparedConnection[]) => JSON.parse(JSON.stringify(rows)) as unknown;
+      // What the session reads of a row: its fields (without rawRow), identities and verdict.
+      const plain = (rows: PreparedConnection[]) =>
+        rows.map(({ r: { rawRow: _raw, ...fields }, ids, verdict }) => ({ r: fields, ids, verdict: 'join' in verdict ? { join: verdict.join } : { key: verdict.key, rowKey: verdict.rowKey } }));
       expect(plain(prepared)).toEqual(plain(expected));
       expect(decoded).toEqual(plain(expected));
+      // In-thread rows keep their rawRow; across threads it is not sent.
+      expect(prepared.map((p) => p.r.rawRow)).toEqual(expected.map((p) => p.r.rawRow));
+      expect(decoded.every((p) => p.r.rawRow === undefined)).toBe(true);
       // The fixture has each kind of verdict.
       expect(expected.some((p) => 'join' in p.verdict)).toBe(true);
       expect(expected.some((p) => 'key' in p.verdict && p.verdict.rowKey)).toBe(true);
