@@ -140,7 +140,7 @@ async function importSteps(mode: 'thread' | 'worker'): Promise<{ summaries: unkn
     const summaries: unknown[] = [];
     for (const step of STEPS) {
       const s = await importFile(w.ctx.db, w.write(step.name, step.text), step.options);
-      summaries.push({ ...s, batchId: s.batchId === null ? null : 'batch', missingConnections: s.missingConnections.map((c) => c.name) });
+      summaries.push({ ...s, batchId: s.batchId === null ? null : 'batch', missingConnections: (s.missingConnections ?? []).map((c) => c.name) });
     }
     return { summaries, db: contents(w.ctx.db) };
   } finally {
