@@ -3,10 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/openDatabase';
 import type { ConnectionRecord, SkippedRow } from '../../../shared/domain/records';
-import { identitiesOfConnection, type NormalisedIdentities } from '../store/identityKeys';
+import type { NormalisedIdentities } from '../store/identityKeys';
 import { PersonIndex } from '../store/personIndex';
 import { todayUtc } from '../../../shared/audit/calendarDays';
-import { FileRowJoiner, joinReason, type FileJoin } from './fileRowJoiner';
+import { joinReason, strongKeysOf, type FileJoin } from './fileRowJoiner';
+import type { PreparedConnection } from './preparedConnections';
 import { nameDateOf, pickReexported, type StoredRowCandidate } from './reexportMatch';
 
 export interface ConnectionCounts {
@@ -83,7 +84,6 @@ export class ConnectionSession {
   readonly skippedRows: SkippedRow[] = [];
   /** The first rows joined to an earlier row of the file, with what joined them. */
   readonly joins: FileJoin[] = [];
-  private readonly joiner = new FileRowJoiner();
   /** New persons whose row matched a person of another network by name alone: merged at the end if the name is unique in the file. */
   private nameMerges: { personId: string; candidate: string; nameKey: string }[] = [];
   private deferred: DeferredRow[] = [];
@@ -142,7 +142,7 @@ export class ConnectionSession {
       unperson: db.prepare(`DELETE FROM persons WHERE id = ?`),
       identity: db.prepare(`INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) VALUES (?, ?, ?, ?)`),
       identities: db.prepare(
-        `INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?)`,
+        `INSERT OR IGNORE INTO identities (person_id, kind, value, batch_id) SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM jsonb_each(?)`,
       ),
     };
   }
@@ -152,14 +152,13 @@ export class ConnectionSession {
     this.counts.skipped += rows.length;
   }
 
-  add(records: ConnectionRecord[]): void {
-    for (const r of records) this.addOne(r);
+  /** Rows of the file in order, prepared (identities and verdict) by one ConnectionPreparer of the file. */
+  add(rows: PreparedConnection[]): void {
+    for (const row of rows) this.addOne(row);
     this.flushIdentities();
   }
 
-  private addOne(r: ConnectionRecord): void {
-    const ids = identitiesOfConnection(r);
-    const verdict = this.joiner.verdict(r, ids);
+  private addOne({ r, ids, verdict }: PreparedConnection): void {
     if ('join' in verdict) {
       this.counts.joined += 1;
       if (this.joins.length < JOINS_KEPT) this.joins.push(verdict.join);
@@ -195,7 +194,7 @@ export class ConnectionSession {
     // A later export of the network may give a connection an identifier it did not have (a URL
     // column, a second e-mail): any of the row's strong identifiers finds the stored connection,
     // which takes the row's key from then on.
-    for (const other of verdict.strongKeys.slice(1)) {
+    for (const other of strongKeysOf(ids).slice(1)) {
       const byOther = this.stmt.find.get(this.network, other) as FoundConnection | undefined;
       if (byOther && byOther.seenInBatch !== this.batchId) {
         this.update(byOther, r.line, fields, ids, key);
@@ -344,6 +343,9 @@ export class ConnectionSession {
     this.settleDeferred();
     this.flushIdentities();
     this.settleNameMerges();
+    // Every connection of a network that had none was added by this import, and marked seen by it:
+    // none can be missing, and reading them all back to find that out costs a scan.
+    if (this.freshNetwork) return;
     this.missingConnections = this.db
       .prepare(
         `SELECT id, full_name AS name, network FROM connections

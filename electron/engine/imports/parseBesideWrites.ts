@@ -11,7 +11,8 @@ import { streamInteractionFile, type InteractionFileInfo, type InteractionParseO
 import { ImportError } from '../importers/importError';
 import type { ByteSource, EntryLocator } from '../importers/text/byteSource';
 import { ArchiveError } from '../archives/archiveTypes';
-import type { ConnectionRecord, InteractionRecord } from '../../../shared/domain/records';
+import type { InteractionRecord } from '../../../shared/domain/records';
+import { ConnectionPreparer, decodePreparedRows, type PreparedConnection } from './preparedConnections';
 import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
 
 type Progress = (bytesRead: number, totalBytes: number, rows: number) => void;
@@ -73,17 +74,22 @@ export function entryParsesInWorker(locator: EntryLocator, size: number): boolea
   return wantsWorker(() => size);
 }
 
-/** streamConnectionFile, parsed in a worker thread for large files and archive entries. */
+/** streamConnectionFile with its rows prepared (ConnectionPreparer), both in a worker thread for large files and archive entries. */
 export async function streamConnectionFileBeside(
   input: string | ByteSource,
   opts: ConnectionParseOptions,
-  onBatch: (records: ConnectionRecord[]) => void,
+  onBatch: (rows: PreparedConnection[]) => void,
   onProgress?: Progress,
 ): Promise<StreamedConnections> {
   const target = await workerTarget(input);
-  if (target === null) return streamConnectionFile(input, opts, onBatch, onProgress);
+  if (target === null) {
+    const preparer = new ConnectionPreparer();
+    return streamConnectionFile(input, opts, (records) => onBatch(preparer.prepare(records)), onProgress);
+  }
   // As streamConnectionFile does, an error of the caller's own callbacks comes back as an ImportError.
-  return parseInWorker({ kind: 'connections', ...target, opts }, onBatch as (r: unknown[]) => void, onProgress, (err) => ImportError.wrap(target.name, err)) as Promise<StreamedConnections>;
+  // The worker prepared the rows too (ConnectionPreparer.encode).
+  const onRows = (rows: unknown[]) => onBatch(decodePreparedRows(rows));
+  return parseInWorker({ kind: 'connections', ...target, opts }, onRows, onProgress, (err) => ImportError.wrap(target.name, err)) as Promise<StreamedConnections>;
 }
 
 /** streamInteractionFile, parsed in a worker thread for large files and archive entries. */

@@ -14,7 +14,7 @@ export const IN_FLIGHT = 0;
 export const STOP = 1;
 
 export type ParseMessage =
-  /** A batch of ConnectionRecord or InteractionRecord, as JSON (records hold only strings, numbers, booleans, arrays). */
+  /** A batch of InteractionRecord as JSON (records hold only strings, numbers, booleans, arrays), or of connections as ConnectionPreparer.encode writes them. */
   | { type: 'batch'; json: string }
   | { type: 'progress'; bytes: number; totalBytes: number; rows: number }
   | { type: 'done'; info: StreamedConnections | InteractionFileInfo }

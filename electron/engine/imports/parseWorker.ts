@@ -9,12 +9,16 @@ import { withArchiveEntry } from '../archives/reopenEntry';
 import type { ByteSource } from '../importers/text/byteSource';
 import type { ConnectionRecord, InteractionRecord } from '../../../shared/domain/records';
 import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
+import { ConnectionPreparer } from './preparedConnections';
 
 const port = parentPort!;
 const request = workerData as ParseRequest;
 const credit = new Int32Array(request.credit);
 
 class Stopped extends Error {}
+
+/** Connection rows are prepared here too (identities, the file's duplicate check), off the writing thread. */
+const connections = request.kind === 'connections' ? new ConnectionPreparer() : null;
 
 function send(message: ParseMessage): void {
   port.postMessage(message);
@@ -34,7 +38,7 @@ function onBatch(records: ConnectionRecord[] | InteractionRecord[]): void {
   Atomics.add(credit, IN_FLIGHT, 1);
   // As one JSON string: cloned as a flat copy, and JSON.parse rebuilds the records on the writing
   // thread faster than the structured clone of as many objects is read there.
-  send({ type: 'batch', json: JSON.stringify(records) });
+  send({ type: 'batch', json: connections ? connections.encode(records as ConnectionRecord[]) : JSON.stringify(records) });
 }
 
 /**
