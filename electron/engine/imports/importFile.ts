@@ -165,9 +165,9 @@ async function importInteractionsFile(db: Db, source: ByteSource, fileName: stri
   const info = await streamInteractionFileBeside(
     source,
     { format: (opts.format ?? 'auto') as never, map: opts.map, signal: opts.signal },
-    (records) => {
+    (batch) => {
       checkCancel();
-      session.add(records);
+      session.addBatch(batch);
     },
     opts.onProgress,
   );

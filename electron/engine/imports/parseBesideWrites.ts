@@ -13,6 +13,7 @@ import type { ByteSource, EntryLocator } from '../importers/text/byteSource';
 import { ArchiveError } from '../archives/archiveTypes';
 import type { ConnectionRecord, InteractionRecord } from '../../../shared/domain/records';
 import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
+import { InteractionEncoder, type EncodedInteractions } from './interactionBatch';
 
 type Progress = (bytesRead: number, totalBytes: number, rows: number) => void;
 
@@ -83,21 +84,27 @@ export async function streamConnectionFileBeside(
   const target = await workerTarget(input);
   if (target === null) return streamConnectionFile(input, opts, onBatch, onProgress);
   // As streamConnectionFile does, an error of the caller's own callbacks comes back as an ImportError.
-  return parseInWorker({ kind: 'connections', ...target, opts }, onBatch as (r: unknown[]) => void, onProgress, (err) => ImportError.wrap(target.name, err)) as Promise<StreamedConnections>;
+  return parseInWorker({ kind: 'connections', ...target, opts }, onBatch as (r: unknown) => void, onProgress, (err) => ImportError.wrap(target.name, err)) as Promise<StreamedConnections>;
 }
 
-/** streamInteractionFile, parsed in a worker thread for large files and archive entries. */
+/**
+ * streamInteractionFile, parsed in a worker thread for large files and archive entries, its batches
+ * encoded for the writer (interactionBatch.ts) there or, in-thread, by the same encoder here.
+ */
 export async function streamInteractionFileBeside(
   input: string | ByteSource,
   opts: InteractionParseOptions,
-  onBatch: (records: InteractionRecord[]) => void,
+  onBatch: (batch: EncodedInteractions) => void,
   onProgress?: Progress,
 ): Promise<InteractionFileInfo> {
   const target = await workerTarget(input);
-  if (target === null) return streamInteractionFile(input, opts, onBatch, onProgress);
+  if (target === null) {
+    const encoder = new InteractionEncoder();
+    return streamInteractionFile(input, opts, (records: InteractionRecord[]) => onBatch(encoder.encode(records)), onProgress);
+  }
   const { signal, ...rest } = opts;
   // As streamInteractionFile does, errors of the caller's callbacks pass through untouched.
-  return parseInWorker({ kind: 'interactions', ...target, opts: rest }, onBatch as (r: unknown[]) => void, onProgress, (err) => err, signal) as Promise<InteractionFileInfo>;
+  return parseInWorker({ kind: 'interactions', ...target, opts: rest }, onBatch as (r: unknown) => void, onProgress, (err) => err, signal) as Promise<InteractionFileInfo>;
 }
 
 let launchFile: URL | null | undefined;
@@ -127,7 +134,7 @@ type Job = { path: string | null; locator: EntryLocator | null; name: string } &
 
 function parseInWorker(
   job: Job,
-  onBatch: (records: unknown[]) => void,
+  onBatch: (batch: unknown) => void,
   onProgress: Progress | undefined,
   theirError: (err: unknown) => unknown,
   signal?: AbortSignal,
@@ -157,6 +164,10 @@ function parseInWorker(
       try {
         if (message.type === 'batch') {
           onBatch(JSON.parse(message.json) as unknown[]);
+          Atomics.sub(slots, IN_FLIGHT, 1);
+          Atomics.notify(slots, IN_FLIGHT);
+        } else if (message.type === 'interactions') {
+          onBatch(message.batch);
           Atomics.sub(slots, IN_FLIGHT, 1);
           Atomics.notify(slots, IN_FLIGHT);
         } else if (message.type === 'progress') onProgress?.(message.bytes, message.totalBytes, message.rows);

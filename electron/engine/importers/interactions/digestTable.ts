@@ -37,6 +37,28 @@ export class StringDigest {
     this.lo = (fmix32(b + 0x165667b1) | 1) >>> 0;
     return this;
   }
+
+  /** `of` the four strings joined by U+0001, without building the joined string. */
+  ofJoined(w: string, x: string, y: string, z: string): this {
+    let a = 0x811c9dc5;
+    let b = 0x9e3779b9 ^ (w.length + x.length + y.length + z.length + 3);
+    const parts = [w, x, y, z];
+    for (let k = 0; k < 4; k++) {
+      if (k > 0) {
+        a = Math.imul(a ^ 1, 0x01000193);
+        b = Math.imul(((b << 5) | (b >>> 27)) ^ 1, 0x5bd1e995);
+      }
+      const text = parts[k];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(((b << 5) | (b >>> 27)) ^ c, 0x5bd1e995);
+      }
+    }
+    this.hi = fmix32(a ^ Math.imul(b, 0x27d4eb2f));
+    this.lo = (fmix32(b + 0x165667b1) | 1) >>> 0;
+    return this;
+  }
 }
 
 const MIN_CAPACITY = 1 << 10;
