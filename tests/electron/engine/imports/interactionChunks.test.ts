@@ -277,10 +277,11 @@ describe('participant normalisation where the file is parsed', () => {
 
   it('digests an identity as written without joining its parts first', () => {
     const d = new StringDigest();
-    for (const parts of [['', '', '', ''], ['Jane', 'jane@x.org', '', ''], ['Zoë 日本', '', 'https://x', '+1 5']] as const) {
-      const joined = d.of(parts.join('\u0001'));
+    const cases: [string, string, string, string][] = [['', '', '', ''], ['Jane', 'jane@x.org', '', ''], ['Zoë 日本', '', 'https://x', '+1 5'], ['a\u0001b', '', '', '']];
+    for (const [w, x, y, z] of cases) {
+      const joined = d.of([w, x, y, z].join('\u0001'));
       const [hi, lo] = [joined.hi, joined.lo];
-      d.ofJoined(...parts);
+      d.ofJoined(w, x, y, z);
       expect([d.hi, d.lo]).toEqual([hi, lo]);
     }
   });
