@@ -4,8 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFile, type ImportFileOptions } from '../../../electron/engine/imports/importFile';
 import { generateDemoBundle, generateNetwork, writeMboxText } from '../../../shared/demo';
-import type { Db } from '../../../electron/engine/db/openDatabase';
-import { tempWorkspace, linkedInConnections, type TempWorkspace } from '../../fixtures/tempDb';
+import { tempWorkspace, type TempWorkspace } from '../../fixtures/tempDb';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importArchives, type ArchiveImportOptions } from '../../../electron/engine/archives/importArchive';
@@ -23,110 +22,17 @@ import {
   writeZip,
   type ArchiveFile,
 } from '../../fixtures/archives/archiveFixtures';
-import { OUTLOOK_EN, encode, outlookHeader, outlookRow } from '../../fixtures/connections/connectionFixtures';
-import {
-  CALLS_CSV,
-  INTERACTIONS_CSV,
-  INVITATIONS_2023,
-  MESSAGES_2018,
-  MESSAGES_2022,
-  MESSAGES_2025,
-  callsXml,
-  daemonMbox,
-  facebookThread,
-  gmailMbox,
-  googleCalendar,
-  thunderbirdMbox,
-} from '../../fixtures/interactions/interactionFixtures';
-
-interface FileImport {
-  name: string;
-  content: string | Buffer;
-  options: ImportFileOptions;
-}
-
-const TABLES = ['import_batches', 'persons', 'identities', 'connections', 'batch_changes', 'contacts', 'interactions', 'participants', 'invitations', 'my_identities', 'settings'];
-
-/** Every row of every table an import writes; person ids by order of creation, creation instants blanked. */
-function contents(db: Db): Record<string, string[]> {
-  const personIds = db.prepare(`SELECT id FROM persons ORDER BY rowid`).pluck().all() as string[];
-  const rank = new Map(personIds.map((id, i) => [id, `person#${i}`]));
-  const out: Record<string, string[]> = {};
-  for (const table of TABLES) {
-    const rows = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
-    out[table] = rows
-      .map((row) => {
-        if ('created_at' in row) row.created_at = '(now)';
-        return JSON.stringify(row).replace(/p_[0-9a-f]{20}/g, (id) => rank.get(id) ?? id);
-      })
-      .sort();
-  }
-  return out;
-}
-
-async function importAll(mode: 'thread' | 'worker', files: FileImport[]): Promise<{ results: unknown[]; db: Record<string, string[]> }> {
-  process.env.TIECHECK_PARSE_IN = mode;
-  const ws: TempWorkspace = tempWorkspace();
-  try {
-    const results: unknown[] = [];
-    for (const f of files) {
-      try {
-        const summary = await importFile(ws.ctx.db, ws.write(f.name, f.content), f.options);
-        results.push({ ...summary, batchId: summary.batchId === null ? null : 'batch' });
-      } catch (err) {
-        results.push({ error: err instanceof Error ? `${err.constructor.name}: ${err.message}` : String(err) });
-      }
-    }
-    return { results, db: contents(ws.ctx.db) };
-  } finally {
-    ws.close();
-  }
-}
+import { gmailMbox } from '../../fixtures/interactions/interactionFixtures';
+import { FIXTURE_IMPORTS, dbContents, importSequence, type FileImport } from '../../fixtures/importScenarios';
 
 afterEach(() => {
   delete process.env.TIECHECK_PARSE_IN;
 });
 
-const linkedin = linkedInConnections([
-  'Jane,Doe,https://www.linkedin.com/in/jane-doe-123,jane@example.com,Acme,CTO,15 Mar 2021',
-  'Ade,"Oshewolo, CFA",https://www.linkedin.com/in/ade-oshewolo,,Bank,Analyst,01 Jan 2020',
-  'Fábio,Sato,https://www.linkedin.com/in/fábio-sato-42,,,,02 Feb 2019',
-  'Alex,Smith,https://www.linkedin.com/in/alex-smith,,,,03 Mar 2018',
-  'Alice,Example,,alice@example.com,,,04 Apr 2017',
-  'Jane,Doe,https://www.linkedin.com/in/jane-doe-123,jane@example.com,Acme,CTO,15 Mar 2021',
-]);
-
-const FIXTURES: FileImport[] = [
-  { name: 'Connections.csv', content: encode(linkedin, 'utf-16le'), options: { kind: 'connections' } },
-  {
-    name: 'contacts.csv',
-    content: [outlookHeader(OUTLOOK_EN), outlookRow(OUTLOOK_EN, { 'First Name': 'Bob', 'Last Name': 'Builder', 'E-mail Address': 'bob@example.com', 'Mobile Phone': '+1 555 0101' })].join('\r\n'),
-    options: { kind: 'connections', network: 'Outlook' },
-  },
-  { name: 'messages-2018.csv', content: MESSAGES_2018, options: { kind: 'interactions' } },
-  { name: 'messages.csv', content: MESSAGES_2022, options: { kind: 'interactions', me: [{ kind: 'url', value: 'https://www.linkedin.com/in/owner-person' }] } },
-  { name: 'messages-2025.csv', content: MESSAGES_2025, options: { kind: 'interactions' } },
-  { name: 'Invitations.csv', content: INVITATIONS_2023, options: { kind: 'interactions' } },
-  { name: 'All mail Including Spam and Trash.mbox', content: gmailMbox(), options: { kind: 'interactions' } },
-  { name: 'daemon.mbox', content: daemonMbox(), options: { kind: 'interactions' } },
-  { name: 'Inbox', content: thunderbirdMbox(), options: { kind: 'interactions', format: 'mbox' } },
-  { name: 'calendar.ics', content: googleCalendar(), options: { kind: 'interactions' } },
-  { name: 'calls.csv', content: CALLS_CSV, options: { kind: 'interactions' } },
-  { name: 'calls.xml', content: callsXml(), options: { kind: 'interactions' } },
-  { name: 'log.csv', content: INTERACTIONS_CSV, options: { kind: 'interactions', format: 'csv' } },
-  { name: 'message_1.json', content: facebookThread(), options: { kind: 'interactions' } },
-  // Imported again: every record a duplicate, nothing added.
-  { name: 'messages.csv', content: MESSAGES_2022, options: { kind: 'interactions' } },
-  // Refused, leaving the database as it was, with the same message either way.
-  { name: 'broken.mbox', content: 'not a mailbox at all\n', options: { kind: 'interactions', format: 'mbox' } },
-  { name: 'empty.csv', content: 'First Name,Last Name\n"unterminated', options: { kind: 'connections' } },
-  { name: 'page.csv', content: '<!DOCTYPE html><html><body>Sign in</body></html>', options: { kind: 'connections' } },
-];
-
 describe('parsing in a worker thread', () => {
   it('leaves the same database as parsing in-thread, for every fixture', async () => {
-    const thread = await importAll('thread', FIXTURES);
-    const worker = await importAll('worker', FIXTURES);
+    const thread = await importSequence('thread', FIXTURE_IMPORTS);
+    const worker = await importSequence('worker', FIXTURE_IMPORTS);
     expect(thread.db.interactions.length).toBeGreaterThan(20);
     expect(thread.results.filter((r) => (r as { error?: string }).error).length).toBeGreaterThanOrEqual(2);
     expect(worker.results).toEqual(thread.results);
@@ -140,8 +46,8 @@ describe('parsing in a worker thread', () => {
       ...bundle.files.map((f) => ({ name: f.name, content: f.text, options: { kind: /connections/i.test(f.name) ? 'connections' : 'interactions', me: [{ kind: 'email', value: bundle.me.email }] } as ImportFileOptions })),
       { name: 'big.mbox', content: big, options: { kind: 'interactions' } },
     ];
-    const thread = await importAll('thread', files);
-    const worker = await importAll('worker', files);
+    const thread = await importSequence('thread', files);
+    const worker = await importSequence('worker', files);
     expect(thread.db.participants.length).toBeGreaterThan(5000);
     expect(worker.results).toEqual(thread.results);
     expect(worker.db).toEqual(thread.db);
@@ -204,7 +110,7 @@ async function importArchiveIn(mode: 'thread' | 'worker', name: string, files: A
   const ws = tempWorkspace();
   try {
     await importFile(ws.ctx.db, ws.write('Connections.csv', CONNECTIONS_CSV.replace('Jane,Doe', 'Janet,Doe')), { kind: 'connections' });
-    const before = JSON.stringify(contents(ws.ctx.db));
+    const before = JSON.stringify(dbContents(ws.ctx.db));
     const path = await write(join(ws.dir, name), files);
     let outcome: unknown;
     try {
@@ -213,7 +119,7 @@ async function importArchiveIn(mode: 'thread' | 'worker', name: string, files: A
     } catch (err) {
       outcome = { error: err instanceof Error ? `${err.constructor.name}: ${err.message}` : String(err) };
     }
-    const db = contents(ws.ctx.db);
+    const db = dbContents(ws.ctx.db);
     return { outcome, db, unchanged: JSON.stringify(db) === before };
   } finally {
     ws.close();
