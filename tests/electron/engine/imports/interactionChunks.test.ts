@@ -294,3 +294,19 @@ describe('participant normalisation where the file is parsed', () => {
     expect(Math.max(...refs)).toBe(refs.size - 1);
   });
 });
+
+describe('statement journals during an import', () => {
+  it('are kept in memory for the transaction only: the connection gets its own setting back, also after a refused file', async () => {
+    const { importFile } = await import('../../../../electron/engine/imports/importFile');
+    const ws = tempWorkspace();
+    workspaces.push(ws);
+    const db = ws.ctx.db;
+    db.pragma('temp_store = FILE');
+    const mbox = 'From a@x Mon Jan  1 00:00:00 2024\nFrom: A <a@example.org>\nTo: B <b@example.org>\nMessage-ID: <1@x>\nDate: Mon, 1 Jan 2024 10:00:00 +0000\nSubject: hi\n\nbody\n';
+    await importFile(db, ws.write('a.mbox', mbox), { kind: 'interactions', format: 'mbox' });
+    expect(db.pragma('temp_store', { simple: true })).toBe(1);
+    await expect(importFile(db, ws.write('b.mbox', 'not a mailbox at all\n'), { kind: 'interactions', format: 'mbox' })).rejects.toThrow();
+    expect(db.pragma('temp_store', { simple: true })).toBe(1);
+    expect(db.prepare(`SELECT count(*) AS n FROM interactions`).get()).toEqual({ n: 1 });
+  });
+});
