@@ -45,7 +45,7 @@ export class ContactResolver {
     private readonly firstNewContactId: number,
     private readonly enriched: Set<number>,
     private readonly cacheLimit = CONTACT_CACHE_LIMIT,
-    chunk = 100,
+    chunk = 64,
   ) {
     this.inserts = new RowChunks(db, chunk, (n) => `INSERT INTO contacts (key, name, email, profile_url, phone, name_key) VALUES ${rows(n, 6)} ON CONFLICT(key) DO NOTHING`);
     this.keysOf = db.prepare(`SELECT key FROM contacts WHERE id BETWEEN ? AND ? ORDER BY id`).pluck();

@@ -23,9 +23,20 @@ export class RowChunks {
     return s;
   }
 
-  /** Calls `run(start, n)` for each chunk of `total` rows, in order. */
+  /**
+   * Calls `run(start, n)` for each chunk of `total` rows, in order: full chunks, then the rest in
+   * powers of two. A prepared statement of a hundred rows holds hundreds of KB; one per row count
+   * seen (up to `chunk` of them per table) took the bench mbox import's RSS up by 35 MB.
+   */
   each(total: number, run: (start: number, n: number) => void): void {
-    for (let start = 0; start < total; start += this.chunk) run(start, Math.min(this.chunk, total - start));
+    let start = 0;
+    for (; total - start >= this.chunk; start += this.chunk) run(start, this.chunk);
+    for (let n = 1 << 30; n >= 1; n >>>= 1) {
+      if (total - start >= n) {
+        run(start, n);
+        start += n;
+      }
+    }
   }
 }
 
