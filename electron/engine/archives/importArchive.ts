@@ -7,6 +7,7 @@ import { ImportCancelled, importFile } from '../imports/importFile';
 import { ArchiveError, printable, type InflateLimits } from './archiveTypes';
 import type { ArchiveInput } from './openArchive';
 import { importOrder, surveyArchives, type ArchiveSurvey, type SurveyedFile } from './surveyArchive';
+import { statementJournalsInMemory } from '../imports/statementJournal';
 
 export interface ArchiveImportOptions {
   only?: 'records';
@@ -43,7 +44,14 @@ export async function importArchives(db: Db, paths: ArchiveInput[], opts: Archiv
     const totalBytes = plan.reduce((sum, f) => sum + f.size, 0);
     let doneBytes = 0;
     const summaries: ImportSummary[] = [];
-    db.exec('BEGIN IMMEDIATE');
+    // The writes' statement journals in memory for the whole archive (imports/statementJournal.ts).
+    const restoreJournals = statementJournalsInMemory(db);
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      restoreJournals();
+      throw err;
+    }
     try {
       for (const phase of ['connections', 'interactions'] as const) {
         for (const [index, archive] of survey.archives.entries()) {
@@ -87,6 +95,8 @@ export async function importArchives(db: Db, paths: ArchiveInput[], opts: Archiv
       if (db.inTransaction) db.exec('ROLLBACK');
       if (opts.signal?.aborted) throw new ImportCancelled();
       throw error;
+    } finally {
+      restoreJournals();
     }
     return { files: survey.files, summaries };
   } finally {

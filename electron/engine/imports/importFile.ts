@@ -13,6 +13,7 @@ import { decodeText } from '../importers/text';
 import { toByteSource, type ByteSource } from '../importers/text/byteSource';
 import { ConnectionSession, createBatch } from './connectionSession';
 import { InteractionSession } from './interactionSession';
+import { statementJournalsInMemory } from './statementJournal';
 import { summariseFound } from './foundSummary';
 import { relinkContacts } from '../linking/relinkContacts';
 import { addMe, readMe } from '../store/settingsStore';
@@ -74,7 +75,13 @@ async function inTransaction<T>(db: Db, work: () => Promise<T>, inArchive = fals
       throw err;
     }
   }
-  db.exec('BEGIN IMMEDIATE');
+  const restoreJournals = statementJournalsInMemory(db);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (err) {
+    restoreJournals();
+    throw err;
+  }
   try {
     const result = await work();
     db.exec('COMMIT');
@@ -82,6 +89,8 @@ async function inTransaction<T>(db: Db, work: () => Promise<T>, inArchive = fals
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
+  } finally {
+    restoreJournals();
   }
 }
 
@@ -165,9 +174,9 @@ async function importInteractionsFile(db: Db, source: ByteSource, fileName: stri
   const info = await streamInteractionFileBeside(
     source,
     { format: (opts.format ?? 'auto') as never, map: opts.map, signal: opts.signal },
-    (records) => {
+    (batch) => {
       checkCancel();
-      session.add(records);
+      session.addBatch(batch);
     },
     opts.onProgress,
   );

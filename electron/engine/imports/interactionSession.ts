@@ -1,18 +1,36 @@
 // Applies interaction records to the database inside the caller's transaction: one row per record
-// (idempotent by source key), participants through distinct contacts.
+// (idempotent by source key), participants through distinct contacts, written many rows a statement.
 import type { Db } from '../db/openDatabase';
-import type { InteractionRecord, ParticipantRecord, SkippedRow } from '../../../shared/domain/records';
-import { contactOfParticipant } from '../store/identityKeys';
-import { DigestMap, StringDigest } from '../importers/interactions/digestTable';
-
-/** Distinct identities a contact cache holds before it starts again (12 bytes a slot, in typed arrays). */
-const CONTACT_CACHE_LIMIT = 1 << 16;
+import type { InteractionRecord, SkippedRow } from '../../../shared/domain/records';
+import { ContactResolver, CONTACT_CACHE_LIMIT } from './contactResolver';
+import {
+  AUTOMATED,
+  DECLINED,
+  HAS_THREAD,
+  InteractionEncoder,
+  NOT_CONNECTED,
+  RECORD_STRINGS,
+  SENDER,
+  stringAt,
+  type EncodedInteractions,
+} from './interactionBatch';
+import { RowChunks, rows } from './rowChunks';
 
 export interface InteractionCounts {
   added: number;
   duplicate: number;
   skipped: number;
 }
+
+export interface InteractionSessionOptions {
+  /** Rows per INSERT statement (the tests use small ones to cross chunk boundaries). */
+  chunk?: number;
+  /** Entries of each identity cache before it starts again. */
+  contactCacheLimit?: number;
+}
+
+/** Rows per statement (a power of two, see RowChunks.each): 25 to 200 ran alike on the bench mbox, 10 slower. */
+const CHUNK = 64;
 
 export class InteractionSession {
   readonly counts: InteractionCounts = { added: 0, duplicate: 0, skipped: 0 };
@@ -24,43 +42,29 @@ export class InteractionSession {
    */
   readonly firstNewContactId: number;
   readonly enrichedContacts = new Set<number>();
-  /**
-   * Caches keyed by 63-bit digests rather than strings: an archive's hundreds of thousands of
-   * one-off senders leave no strings behind for the garbage collector. A digest collision (about
-   * one in 10^8 for a whole archive) would file one participant under another's contact.
-   */
-  private readonly digest = new StringDigest();
-  /** Normalised contact key → contact id. */
-  private readonly contactIds = new DigestMap();
-  /** A participant's identity as written → contact id (0: no usable identity). */
-  private readonly rawContacts = new DigestMap();
-  private readonly stmt;
+  private readonly contacts: ContactResolver;
+  private readonly interactions: RowChunks;
+  private readonly participants: RowChunks;
+  private readonly keysOf;
+  /** For records handed over as objects (the in-thread parse, a meeting logged by hand). */
+  private encoder: InteractionEncoder | null = null;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     readonly batchId: number | null,
+    options: InteractionSessionOptions = {},
   ) {
+    const chunk = options.chunk ?? CHUNK;
     this.firstNewContactId = (db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM contacts`).pluck().get() as number) ?? 1;
-    this.stmt = {
-      interaction: db.prepare(
-        `INSERT INTO interactions (batch_id, source_key, kind, occurred_at, day, thread_key, subject, location, duration_sec, connected,
-                others_count, automated, manual, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source_key) DO NOTHING`,
-      ),
-      // New contacts are the common case: one statement, and the look-up only when the key exists.
-      contactInsert: db
-        .prepare(`INSERT INTO contacts (key, name, email, profile_url, phone, name_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING RETURNING id`)
-        .pluck(),
-      contactRow: db.prepare(`SELECT id, name, email, profile_url AS profileUrl, phone, name_key AS nameKey FROM contacts WHERE key = ?`),
-      contactFill: db.prepare(
-        `UPDATE contacts SET name = CASE WHEN name = '' THEN ? ELSE name END, email = CASE WHEN email = '' THEN ? ELSE email END,
-                profile_url = CASE WHEN profile_url = '' THEN ? ELSE profile_url END, phone = CASE WHEN phone = '' THEN ? ELSE phone END,
-                name_key = CASE WHEN name_key = '' THEN ? ELSE name_key END WHERE id = ?`,
-      ),
-      participant: db.prepare(
-        `INSERT OR IGNORE INTO participants (interaction_id, contact_id, role, is_sender, declined) VALUES (?, ?, ?, ?, ?)`,
-      ),
-    };
+    this.contacts = new ContactResolver(db, this.firstNewContactId, this.enrichedContacts, options.contactCacheLimit ?? CONTACT_CACHE_LIMIT, chunk);
+    this.interactions = new RowChunks(
+      db,
+      chunk,
+      (n) => `INSERT INTO interactions (batch_id, source_key, kind, occurred_at, day, thread_key, subject, location, duration_sec, connected,
+                others_count, automated, manual, note) VALUES ${rows(n, 14)} ON CONFLICT(source_key) DO NOTHING`,
+    );
+    this.participants = new RowChunks(db, chunk * 2, (n) => `INSERT OR IGNORE INTO participants (interaction_id, contact_id, role, is_sender, declined) VALUES ${rows(n, 5)}`);
+    this.keysOf = db.prepare(`SELECT source_key FROM interactions WHERE id BETWEEN ? AND ? ORDER BY id`).pluck();
   }
 
   addSkipped(rows: SkippedRow[]): void {
@@ -68,82 +72,82 @@ export class InteractionSession {
     this.counts.skipped += rows.length;
   }
 
+  /** Stores records given as objects; returns the ids of the interactions added. */
   add(records: InteractionRecord[], manual = false): number[] {
+    this.encoder ??= new InteractionEncoder();
+    return this.addBatch(this.encoder.encode(records), manual);
+  }
+
+  /** Stores a batch of records (the first of equal source keys wins); returns the ids of the interactions added. */
+  addBatch(b: EncodedInteractions, manual = false): number[] {
+    const written: number[] = [];
     const ids: number[] = [];
-    for (const r of records) {
-      const id = this.addOne(r, manual);
-      if (id !== null) ids.push(id);
+    this.interactions.each(b.count, (start, n) => this.insertInteractions(b, start, n, manual, written, ids));
+    this.counts.added += written.length;
+    this.counts.duplicate += b.count - written.length;
+    if (written.length === 0) return ids;
+    const contactIds = this.contacts.resolve(b, written);
+    const params: (number | string)[] = [];
+    let k = 0;
+    for (let w = 0; w < written.length; w++) {
+      const r = written[w];
+      for (let p = b.firstParticipant[r]; p < b.firstParticipant[r + 1]; p++) {
+        const contactId = contactIds[k++];
+        if (contactId === 0) continue;
+        const f = b.participantFlags[p];
+        params.push(ids[w], contactId, b.roles[b.role[p]], f & SENDER ? 1 : 0, f & DECLINED ? 1 : 0);
+      }
     }
+    this.participants.each(params.length / 5, (start, n) => this.participants.statement(n).run(params.slice(start * 5, (start + n) * 5)));
     return ids;
   }
 
-  private addOne(r: InteractionRecord, manual: boolean): number | null {
-    const day = r.occurredAt.slice(0, 10);
-    const result = this.stmt.interaction.run(
-      this.batchId,
-      r.sourceKey,
-      r.kind,
-      r.occurredAt,
-      day,
-      r.threadKey ?? null,
-      r.subject ?? '',
-      r.location ?? '',
-      r.durationSec ?? null,
-      r.connected === false ? 0 : 1,
-      r.othersCount ?? null,
-      r.automated ? 1 : 0,
-      manual ? 1 : 0,
-      r.note ?? '',
-    );
-    if (result.changes === 0) {
-      this.counts.duplicate += 1;
-      return null;
+  /**
+   * Records start … start + n - 1 in one statement. Its new rows take consecutive ids (a plain
+   * INTEGER PRIMARY KEY gives each the largest id + 1); when some were already there, the ids' source
+   * keys tell which records went in.
+   */
+  private insertInteractions(b: EncodedInteractions, start: number, n: number, manual: boolean, written: number[], ids: number[]): void {
+    const params: (number | string | null)[] = [];
+    for (let r = start; r < start + n; r++) {
+      const s = r * RECORD_STRINGS;
+      const occurredAt = stringAt(b, s + 2);
+      const flags = b.flags[r];
+      const duration = b.numbers[r * 2];
+      const others = b.numbers[r * 2 + 1];
+      params.push(
+        this.batchId,
+        stringAt(b, s),
+        stringAt(b, s + 1),
+        occurredAt,
+        occurredAt.slice(0, 10),
+        flags & HAS_THREAD ? stringAt(b, s + 3) : null,
+        stringAt(b, s + 4),
+        stringAt(b, s + 5),
+        Number.isNaN(duration) ? null : duration,
+        flags & NOT_CONNECTED ? 0 : 1,
+        Number.isNaN(others) ? null : others,
+        flags & AUTOMATED ? 1 : 0,
+        manual ? 1 : 0,
+        stringAt(b, s + 6),
+      );
     }
-    const interactionId = Number(result.lastInsertRowid);
-    for (const p of r.participants) {
-      const contactId = this.contactIdOf(p);
-      if (contactId === null) continue;
-      this.stmt.participant.run(interactionId, contactId, p.role, p.isSender ? 1 : 0, p.declined ? 1 : 0);
-    }
-    this.counts.added += 1;
-    return interactionId;
-  }
-
-  /** The same sender appears on thousands of messages: normalise each raw identity once. */
-  private contactIdOf(p: ParticipantRecord): number | null {
-    const raw = this.digest.of(`${p.name ?? ''}\u0001${p.email ?? ''}\u0001${p.profileUrl ?? ''}\u0001${p.phone ?? ''}`);
-    let id = this.rawContacts.get(raw);
-    if (id === undefined) {
-      const hi = raw.hi;
-      const lo = raw.lo;
-      const contact = contactOfParticipant(p);
-      id = contact ? this.contactId(contact) : 0;
-      remember(this.rawContacts, this.digest.set(hi, lo), id);
-    }
-    return id === 0 ? null : id;
-  }
-
-  private contactId(c: NonNullable<ReturnType<typeof contactOfParticipant>>): number {
-    let id = this.contactIds.get(this.digest.of(c.key));
-    if (id === undefined) {
-      id = this.stmt.contactInsert.get(c.key, c.name, c.email, c.profileUrl, c.phone, c.nameKey) as number | undefined;
-      if (id === undefined) {
-        const row = this.stmt.contactRow.get(c.key) as { id: number; name: string; email: string; profileUrl: string; phone: string; nameKey: string };
-        id = row.id;
-        const learns = (!row.name && c.name) || (!row.email && c.email) || (!row.profileUrl && c.profileUrl) || (!row.phone && c.phone) || (!row.nameKey && c.nameKey);
-        if (learns) {
-          this.stmt.contactFill.run(c.name, c.email, c.profileUrl, c.phone, c.nameKey, id);
-          if (id < this.firstNewContactId) this.enrichedContacts.add(id);
-        }
+    const { changes, lastInsertRowid } = this.interactions.statement(n).run(params);
+    const first = Number(lastInsertRowid) - changes + 1;
+    if (changes === n) {
+      for (let i = 0; i < n; i++) {
+        written.push(start + i);
+        ids.push(first + i);
       }
-      remember(this.contactIds, this.digest.of(c.key), id);
+      return;
     }
-    return id;
+    // A re-import, or a source key met twice: the rows added follow in the order of their records.
+    const keys = changes === 0 ? [] : (this.keysOf.all(first, first + changes - 1) as string[]);
+    let next = 0;
+    for (let r = start; r < start + n && next < keys.length; r++) {
+      if (stringAt(b, r * RECORD_STRINGS) !== keys[next]) continue;
+      written.push(r);
+      ids.push(first + next++);
+    }
   }
-}
-
-/** A cache, not a record: past its limit it starts again rather than grow with every one-off sender. */
-function remember(cache: DigestMap, key: StringDigest, id: number): void {
-  if (cache.size >= CONTACT_CACHE_LIMIT) cache.clear();
-  cache.set(key, id);
 }

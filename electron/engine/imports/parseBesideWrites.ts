@@ -14,6 +14,7 @@ import { ArchiveError } from '../archives/archiveTypes';
 import type { InteractionRecord } from '../../../shared/domain/records';
 import { ConnectionPreparer, decodePreparedRows, type PreparedConnection } from './preparedConnections';
 import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
+import { InteractionEncoder, type EncodedInteractions } from './interactionBatch';
 
 type Progress = (bytesRead: number, totalBytes: number, rows: number) => void;
 
@@ -88,22 +89,28 @@ export async function streamConnectionFileBeside(
   }
   // As streamConnectionFile does, an error of the caller's own callbacks comes back as an ImportError.
   // The worker prepared the rows too (ConnectionPreparer.encode).
-  const onRows = (rows: unknown[]) => onBatch(decodePreparedRows(rows));
+  const onRows = (rows: unknown) => onBatch(decodePreparedRows(rows as unknown[]));
   return parseInWorker({ kind: 'connections', ...target, opts }, onRows, onProgress, (err) => ImportError.wrap(target.name, err)) as Promise<StreamedConnections>;
 }
 
-/** streamInteractionFile, parsed in a worker thread for large files and archive entries. */
+/**
+ * streamInteractionFile, parsed in a worker thread for large files and archive entries, its batches
+ * encoded for the writer (interactionBatch.ts) there or, in-thread, by the same encoder here.
+ */
 export async function streamInteractionFileBeside(
   input: string | ByteSource,
   opts: InteractionParseOptions,
-  onBatch: (records: InteractionRecord[]) => void,
+  onBatch: (batch: EncodedInteractions) => void,
   onProgress?: Progress,
 ): Promise<InteractionFileInfo> {
   const target = await workerTarget(input);
-  if (target === null) return streamInteractionFile(input, opts, onBatch, onProgress);
+  if (target === null) {
+    const encoder = new InteractionEncoder();
+    return streamInteractionFile(input, opts, (records: InteractionRecord[]) => onBatch(encoder.encode(records)), onProgress);
+  }
   const { signal, ...rest } = opts;
   // As streamInteractionFile does, errors of the caller's callbacks pass through untouched.
-  return parseInWorker({ kind: 'interactions', ...target, opts: rest }, onBatch as (r: unknown[]) => void, onProgress, (err) => err, signal) as Promise<InteractionFileInfo>;
+  return parseInWorker({ kind: 'interactions', ...target, opts: rest }, onBatch as (r: unknown) => void, onProgress, (err) => err, signal) as Promise<InteractionFileInfo>;
 }
 
 let launchFile: URL | null | undefined;
@@ -133,7 +140,7 @@ type Job = { path: string | null; locator: EntryLocator | null; name: string } &
 
 function parseInWorker(
   job: Job,
-  onBatch: (records: unknown[]) => void,
+  onBatch: (batch: unknown) => void,
   onProgress: Progress | undefined,
   theirError: (err: unknown) => unknown,
   signal?: AbortSignal,
@@ -163,6 +170,10 @@ function parseInWorker(
       try {
         if (message.type === 'batch') {
           onBatch(JSON.parse(message.json) as unknown[]);
+          Atomics.sub(slots, IN_FLIGHT, 1);
+          Atomics.notify(slots, IN_FLIGHT);
+        } else if (message.type === 'interactions') {
+          onBatch(message.batch);
           Atomics.sub(slots, IN_FLIGHT, 1);
           Atomics.notify(slots, IN_FLIGHT);
         } else if (message.type === 'progress') onProgress?.(message.bytes, message.totalBytes, message.rows);

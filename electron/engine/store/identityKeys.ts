@@ -4,7 +4,7 @@ import { normaliseProfileUrl } from '../../../shared/identity/profileUrl';
 import { normalisePhone } from '../../../shared/identity/phone';
 import { nameKey, nameKeyFromParts } from '../../../shared/identity/nameKey';
 import type { ConnectionRecord, OwnIdentity, ParticipantRecord } from '../../../shared/domain/records';
-import { participantKey } from '../../../shared/identity/decisions';
+import { identityKeyOf } from '../../../shared/identity/decisions';
 
 export interface NormalisedIdentities {
   emails: string[];
@@ -50,10 +50,27 @@ export function contactOfParticipant(p: ParticipantRecord): ContactIdentity | nu
   const phone = p.phone ? normalisePhone(p.phone) ?? '' : '';
   const name = (p.name ?? '').trim();
   const key = nameKey(name);
-  // The same key the matcher files decisions under, so a decision about a contact finds it again.
-  const strongest = participantKey({ name, email: email || undefined, profileUrl: profileUrl || undefined, phone: phone || undefined });
+  const strongest = decisionKeyOf(name, key, email, profileUrl, phone);
   if (!strongest) return null;
   return { key: strongest, name, email, profileUrl, phone, nameKey: key };
+}
+
+/**
+ * The same key the matcher files decisions under (`participantKey` of these values), so a decision
+ * about a contact finds it again; computed here without deriving the name key a second time, the
+ * costliest part of normalising a participant.
+ */
+function decisionKeyOf(name: string, key: string, email: string, profileUrl: string, phone: string): string {
+  // As normaliseParticipant: each value normalised again, and a display name that is an address taken as one.
+  let normalisedEmail = email ? normaliseEmail(email) : null;
+  const addressAsName = name.includes('@');
+  if (addressAsName) normalisedEmail = normalisedEmail ?? normaliseEmail(name);
+  return identityKeyOf({
+    email: normalisedEmail,
+    profileUrl: profileUrl ? normaliseProfileUrl(profileUrl) : null,
+    phone: phone ? normalisePhone(phone) : null,
+    nameKey: addressAsName || name === '' ? '' : key,
+  });
 }
 
 /** Guesses what a typed identifier is: an e-mail, a profile URL, a phone number or a name. */

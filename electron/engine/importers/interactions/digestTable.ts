@@ -16,6 +16,9 @@ function fmix32(h: number): number {
 export class StringDigest {
   hi = 0;
   lo = 1;
+  /** ofJoined's running state. */
+  private a = 0;
+  private b = 0;
 
   /** Sets the halves directly (a digest kept from an earlier `of`). */
   set(hi: number, lo: number): this {
@@ -36,6 +39,36 @@ export class StringDigest {
     this.hi = fmix32(a ^ Math.imul(b, 0x27d4eb2f));
     this.lo = (fmix32(b + 0x165667b1) | 1) >>> 0;
     return this;
+  }
+
+  /** `of` the four strings joined by U+0001, without building the joined string. */
+  ofJoined(w: string, x: string, y: string, z: string): this {
+    this.a = 0x811c9dc5;
+    this.b = 0x9e3779b9 ^ (w.length + x.length + y.length + z.length + 3);
+    this.mix(w);
+    this.mix(x, true);
+    this.mix(y, true);
+    this.mix(z, true);
+    this.hi = fmix32(this.a ^ Math.imul(this.b, 0x27d4eb2f));
+    this.lo = (fmix32(this.b + 0x165667b1) | 1) >>> 0;
+    return this;
+  }
+
+  /** Hashes `text` into the running state, after a U+0001 when `separated`. */
+  private mix(text: string, separated = false): void {
+    let a = this.a;
+    let b = this.b;
+    if (separated) {
+      a = Math.imul(a ^ 1, 0x01000193);
+      b = Math.imul(((b << 5) | (b >>> 27)) ^ 1, 0x5bd1e995);
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(((b << 5) | (b >>> 27)) ^ c, 0x5bd1e995);
+    }
+    this.a = a;
+    this.b = b;
   }
 }
 
