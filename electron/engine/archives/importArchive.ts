@@ -7,7 +7,7 @@ import { ImportCancelled, importFile } from '../imports/importFile';
 import { ArchiveError, printable, type InflateLimits } from './archiveTypes';
 import type { ArchiveInput } from './openArchive';
 import { importOrder, surveyArchives, type ArchiveSurvey, type SurveyedFile } from './surveyArchive';
-import { statementJournalsInMemory } from '../imports/statementJournal';
+import { beginWithJournalsInMemory } from '../imports/statementJournal';
 
 export interface ArchiveImportOptions {
   only?: 'records';
@@ -45,13 +45,7 @@ export async function importArchives(db: Db, paths: ArchiveInput[], opts: Archiv
     let doneBytes = 0;
     const summaries: ImportSummary[] = [];
     // The writes' statement journals in memory for the whole archive (imports/statementJournal.ts).
-    const restoreJournals = statementJournalsInMemory(db);
-    try {
-      db.exec('BEGIN IMMEDIATE');
-    } catch (err) {
-      restoreJournals();
-      throw err;
-    }
+    const restoreJournals = beginWithJournalsInMemory(db);
     try {
       for (const phase of ['connections', 'interactions'] as const) {
         for (const [index, archive] of survey.archives.entries()) {

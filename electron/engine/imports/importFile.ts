@@ -13,7 +13,7 @@ import { decodeText } from '../importers/text';
 import { toByteSource, type ByteSource } from '../importers/text/byteSource';
 import { ConnectionSession, createBatch } from './connectionSession';
 import { InteractionSession } from './interactionSession';
-import { statementJournalsInMemory } from './statementJournal';
+import { beginWithJournalsInMemory } from './statementJournal';
 import { summariseFound } from './foundSummary';
 import { relinkContacts } from '../linking/relinkContacts';
 import { addMe, readMe } from '../store/settingsStore';
@@ -75,13 +75,7 @@ async function inTransaction<T>(db: Db, work: () => Promise<T>, inArchive = fals
       throw err;
     }
   }
-  const restoreJournals = statementJournalsInMemory(db);
-  try {
-    db.exec('BEGIN IMMEDIATE');
-  } catch (err) {
-    restoreJournals();
-    throw err;
-  }
+  const restoreJournals = beginWithJournalsInMemory(db);
   try {
     const result = await work();
     db.exec('COMMIT');

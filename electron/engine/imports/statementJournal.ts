@@ -18,3 +18,15 @@ export function statementJournalsInMemory(db: Db): () => void {
     if (!db.inTransaction) db.pragma(`temp_store = ${Number(before)}`);
   };
 }
+
+/** BEGIN IMMEDIATE with the statement journals in memory; the returned function restores the setting after COMMIT or ROLLBACK. */
+export function beginWithJournalsInMemory(db: Db): () => void {
+  const restore = statementJournalsInMemory(db);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (err) {
+    restore();
+    throw err;
+  }
+  return restore;
+}

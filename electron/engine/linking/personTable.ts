@@ -56,16 +56,20 @@ export class PersonTable {
       for (let i = 0; i < values.length; i++) {
         const p = owners[i] < 0 ? undefined : made[owners[i]];
         if (!p) continue;
-        const value = values[i];
-        if (kind === 'email') {
-          p.emails.push(value);
-          const domain = emailDomain(value);
-          if (domain) p.domains!.push(domain);
-        } else if (kind === 'url') p.profileUrls.push(value);
-        else if (kind === 'phone') p.phones.push(value);
-        else p.nameKeys.push(value);
+        addIdentity(p, kind, values[i]);
       }
     }
     return out;
   }
+}
+
+/** Files one stored identity under its person (an e-mail's domain too, for the matcher's company rule). */
+export function addIdentity(p: PersonIdentity, kind: string, value: string): void {
+  if (kind === 'email') {
+    p.emails.push(value);
+    const domain = emailDomain(value);
+    if (domain) p.domains!.push(domain);
+  } else if (kind === 'url') p.profileUrls.push(value);
+  else if (kind === 'phone') p.phones.push(value);
+  else p.nameKeys.push(value);
 }

@@ -2,10 +2,10 @@
 // pure matcher of SPEC §5; the user's decisions and hand-logged links are never overridden.
 import type { Db } from '../db/openDatabase';
 import { buildMatcher, type Decision, type MatchResult, type NormalisedParticipant, type PersonIdentity } from '../../../shared/identity/matcher';
-import { emailDomain, normaliseEmail } from '../../../shared/identity/email';
+import { normaliseEmail } from '../../../shared/identity/email';
 import { nameKey } from '../../../shared/identity/nameKey';
 import { contactIds, FiledKeys, type ContactIds } from './filedKeys';
-import { PersonTable } from './personTable';
+import { PersonTable, addIdentity } from './personTable';
 
 interface ContactRow {
   id: number;
@@ -29,14 +29,7 @@ export function loadPersonIdentities(db: Db): PersonIdentity[] {
   }
   for (const [personId, kind, value] of db.prepare(`SELECT person_id, kind, value FROM identities`).raw().all() as [string, string, string][]) {
     const p = persons.get(personId);
-    if (!p) continue;
-    if (kind === 'email') {
-      p.emails.push(value);
-      const domain = emailDomain(value);
-      if (domain) p.domains!.push(domain);
-    } else if (kind === 'url') p.profileUrls.push(value);
-    else if (kind === 'phone') p.phones.push(value);
-    else p.nameKeys.push(value);
+    if (p) addIdentity(p, kind, value);
   }
   return [...persons.values()];
 }
