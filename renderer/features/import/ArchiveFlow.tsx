@@ -5,7 +5,7 @@ import type { EventPayload, FileRef } from '../../../shared/api/contract';
 import type { ArchiveFile } from '../../../shared/api/archiveSchemas';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ImportRunError } from './ImportRunError';
+import { ImportRunControls } from './ImportRunControls';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatCount, plural } from '../../components/formatting';
 import { PreviewTable } from './PreviewTable';
@@ -170,30 +170,18 @@ export function ArchiveFlow({ names, fileRefs, onDone }: ArchiveFlowProps) {
           ) : null}
         </div>
       ) : null}
-      <div className="import-run" aria-live="polite">
-        {run.isPending ? (
-          <>
-            <ProgressBar
-              label={progress?.phase === 'done' ? 'Finishing…' : progress?.file ? `Importing ${progress.file}…` : 'Importing the archive…'}
-              value={share}
-              detail={progress ? `${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)} · ${formatCount(progress.rows)} of ${formatCount(reading.length)} files` : undefined}
-            />
-            <button type="button" onClick={cancel}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <div className="import-actions">
-            <button type="button" className="primary" onClick={() => run.mutate()} disabled={!survey.data || reading.length === 0}>
-              Import {formatCount(reading.length)} files
-            </button>
-            <button type="button" onClick={onDone}>
-              Choose another file
-            </button>
-          </div>
-        )}
-        <ImportRunError error={run.isError ? run.error : null} />
-      </div>
+      <ImportRunControls
+        running={run.isPending}
+        progressLabel={progress?.phase === 'done' ? 'Finishing…' : progress?.file ? `Importing ${progress.file}…` : 'Importing the archive…'}
+        progressValue={share}
+        progressDetail={progress ? `${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)} · ${formatCount(progress.rows)} of ${formatCount(reading.length)} files` : undefined}
+        onCancel={cancel}
+        startLabel={`Import ${formatCount(reading.length)} files`}
+        startDisabled={!survey.data || reading.length === 0}
+        onStart={() => run.mutate()}
+        onDone={onDone}
+        error={run.isError ? run.error : null}
+      />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import type { FileRef } from '../../../shared/api/contract';
 import type { ImportSummary } from '../../../shared/api/schemas';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ImportRunError } from './ImportRunError';
+import { ImportRunControls } from './ImportRunControls';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatCount, formatNetwork } from '../../components/formatting';
 import { CONNECTION_FORMATS, INTERACTION_FORMATS } from './detectKind';
@@ -186,30 +186,18 @@ export function ImportFlow({ file, fileRef, initialKind, onDone }: ImportFlowPro
         </div>
       ) : null}
 
-      <div className="import-run" aria-live="polite">
-        {run.isPending ? (
-          <>
-            <ProgressBar
-              label={progress?.phase === 'done' ? 'Finishing…' : `Importing ${file.name}…`}
-              value={total}
-              detail={progress ? `${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)} · ${formatCount(progress.rows)} rows` : undefined}
-            />
-            <button type="button" onClick={cancel}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <div className="import-actions">
-            <button type="button" className="primary" onClick={start} disabled={!detected || preview.isError || preview.isFetching || (isCsv && !networkName) || missing.length > 0}>
-              Import
-            </button>
-            <button type="button" onClick={onDone}>
-              Choose another file
-            </button>
-          </div>
-        )}
-        <ImportRunError error={run.isError ? run.error : null} />
-      </div>
+      <ImportRunControls
+        running={run.isPending}
+        progressLabel={progress?.phase === 'done' ? 'Finishing…' : `Importing ${file.name}…`}
+        progressValue={total}
+        progressDetail={progress ? `${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)} · ${formatCount(progress.rows)} rows` : undefined}
+        onCancel={cancel}
+        startLabel="Import"
+        startDisabled={!detected || preview.isError || preview.isFetching || (isCsv && !networkName) || missing.length > 0}
+        onStart={start}
+        onDone={onDone}
+        error={run.isError ? run.error : null}
+      />
     </section>
   );
 }

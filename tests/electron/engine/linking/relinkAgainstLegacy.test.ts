@@ -74,7 +74,7 @@ describe('the fast relink and summary against the old ones', () => {
     }
     // Contacts a mail archive makes that the files above may not: addresses in every spelling
     // `normaliseEmail` accepts, names holding addresses, a decided address, and a stored name key
-    // that is not the key of the stored name (a placeholder name filled in later with another's key).
+    // that is not the key of the stored name (a contact shown as "LinkedIn Member" that carries another person's name key).
     const known = db.prepare(`SELECT value FROM identities WHERE kind = 'email' ORDER BY value LIMIT 1 OFFSET 3`).pluck().get() as string;
     const [local, domain] = known.split('@');
     const odd: [string, string, string][] = [
