@@ -85,7 +85,7 @@ export type ChildTask =
   | { task: 'icalParse'; file: string }
   | { task: 'lineScan'; file: string }
   | { task: 'importArchive'; dbPath: string; file: string; me?: { kind: 'email' | 'url' | 'name'; value: string }[]; parseIn?: 'thread' | 'worker' }
-  | { task: 'writeFloor'; file: string; importedDb: string; beforeDb: string | null; floorDb: string };
+  | { task: 'writeFloor' | 'bindFloor'; file: string; importedDb: string; beforeDb: string | null; floorDb: string };
 
 export interface ChildResult {
   /** Wall time of the measured work only (not process start-up or module loading). */

@@ -37,6 +37,7 @@ export async function benchConnections(data: BenchData): Promise<BenchRow[]> {
   });
   data.adoptConnectionsDb(lastDb);
   const floor = await writeFloor(data, lastDb, null);
+  const bind = await bindFloor(data, lastDb, null);
   const ratio = imp.ms / floor.ms;
   return [{
     section: 1,
@@ -49,7 +50,7 @@ export async function benchConnections(data: BenchData): Promise<BenchRow[]> {
     pass: ratio <= 1.5,
     note: `best of 2 imports into a fresh db, each in its own child process (parsed in the ${imp.parsedIn ?? '?'}), vs the SQLite write floor below (same run); ${cpuNote(imp, floor)}; a bare papaparse parse (readFileSync + Papa.parse, best of 3) takes ${fmt.sec(base.ms)}, the import ${fmt.ratio(imp.ms / base.ms)} that`,
     raw: { fileBytes: statSync(csv).size, import: imp, papaparse: base },
-  }, floorRow(1, floor, imp, base, 'papaparse')];
+  }, floorRow(1, floor, imp, base, 'papaparse'), bindFloorRow(1, bind, floor, imp)];
 }
 
 /** Copies the rows an import wrote into the database as it was before, timed in a child (see writeFloor.ts). */
@@ -57,6 +58,28 @@ async function writeFloor(data: BenchData, importedDb: string, beforeDb: string 
   const floor = await runChild({ task: 'writeFloor', file: importedDb, importedDb, beforeDb, floorDb: join(data.dir, 'write-floor.db') });
   progress(`  SQLite write floor (the same ${fmt.int(floor.count)} rows, INSERT … SELECT): ${fmt.sec(floor.ms)}`);
   return floor;
+}
+
+/** The same rows bound from JS arrays by multi-row INSERTs (see prepareBindFloor): best of 2, in children. */
+async function bindFloor(data: BenchData, importedDb: string, beforeDb: string | null): Promise<ChildResult> {
+  const task = (): ChildTask => ({ task: 'bindFloor', file: importedDb, importedDb, beforeDb, floorDb: join(data.dir, 'bind-floor.db') });
+  return bestOf(2, 'JS bind floor (the same rows bound from arrays)', task);
+}
+
+/** An informational row: the least any import in JS pays to hand its rows to SQLite, against the write floor. */
+function bindFloorRow(section: number, bind: ChildResult, floor: ChildResult, imp: ChildResult): BenchRow {
+  return {
+    section,
+    name: `  JS bind floor of that import (${fmt.int(bind.count)} rows)`,
+    measured: `${fmt.sec(bind.ms)} (cpu ${fmt.sec(bind.cpuMs)})`,
+    baseline: `its write floor ${fmt.sec(floor.ms)}`,
+    ratio: bind.ms / floor.ms,
+    cpuRatio: cpuRatio(bind, floor),
+    goal: '—',
+    pass: null,
+    note: `the same rows read into arrays before the clock, then bound by prepared 64-row INSERTs in one transaction with its commit: what handing exactly these rows to SQLite from JS costs at the least (no parsing, matching or lookups); the import took ${fmt.ratio(imp.ms / bind.ms)} this, its writing thread ${fmt.ratio((imp.mainThreadCpuMs ?? Number.NaN) / bind.cpuMs)} its CPU`,
+    raw: { bind },
+  };
 }
 
 /** An informational row: what storing the import's rows alone costs, against the section's baseline. */
@@ -194,6 +217,7 @@ export async function benchMbox(data: BenchData): Promise<BenchRow[]> {
   progress(`  importFile: ${fmt.sec(imp.ms)}, cpu ${fmt.sec(imp.cpuMs)}, rss ${fmt.mb(imp.maxRssKb)}, added ${imp.added}`);
   const beforeDb = await data.freshConnectionsDb(join(data.dir, 'mbox-before.db'));
   const floor = await writeFloor(data, dbPath, beforeDb);
+  const bind = await bindFloor(data, dbPath, beforeDb);
   removeDb(dbPath);
   removeDb(beforeDb);
   if (!data.settings.keep) rmSync(file, { force: true });
@@ -226,6 +250,7 @@ export async function benchMbox(data: BenchData): Promise<BenchRow[]> {
       raw: { inThread },
     },
     floorRow(3, floor, imp, grep, 'grep -c'),
+    bindFloorRow(3, bind, floor, imp),
     {
       section: 3,
       name: `mbox peak RSS (${sizeMb.toFixed(0)} MB file)`,
