@@ -76,7 +76,7 @@ const READ_ROWS = 65_536;
 /**
  * The JS bind floor: the same rows, read into arrays (untimed, a stretch at a time, through a second
  * connection) and bound into the same copy by prepared multi-row INSERTs of BIND_ROWS rows (the rest
- * one by one) in one transaction with its commit. No parsing, no matching, no lookups: what any import
+ * one by one) in one transaction with its commit (and the close, as the write floor). No parsing, no matching, no lookups: what any import
  * written in JS pays at the least to hand these rows to SQLite through better-sqlite3, where the write
  * floor's INSERT … SELECT never leaves C. (A row a statement, and jsonb_each over JSON batches, measured slower.)
  */
@@ -129,12 +129,13 @@ export function prepareBindFloor(task: WriteFloorTask, readRows = READ_ROWS): { 
         }
         bind();
       }
+      source.close();
+      // The commit and the close's checkpoint, as the write floor times them.
       timed(() => {
         db.exec('COMMIT');
         restore();
+        db.close();
       });
-      source.close();
-      db.close();
       if (!task.keepCopy) removeDb(task.floorDb);
       return { count, ms, cpuMs };
     },
