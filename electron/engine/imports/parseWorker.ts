@@ -1,16 +1,13 @@
 // The parse worker thread: reads one connection or interaction file with the streaming importers and
 // posts their record batches to the thread that writes them, waiting while too many are unwritten.
 import { parentPort, workerData } from 'node:worker_threads';
-import { streamConnectionFile, type StreamedConnections } from '../importers/connections';
-import { streamInteractionFile, type InteractionFileInfo } from '../importers/interactions';
+import type { StreamedConnections } from '../importers/connections';
+import type { InteractionFileInfo } from '../importers/interactions';
 import { ImportError } from '../importers/importError';
 import { ArchiveError } from '../archives/archiveTypes';
-import { withArchiveEntry } from '../archives/reopenEntry';
 import type { ByteSource } from '../importers/text/byteSource';
 import type { ConnectionRecord, InteractionRecord } from '../../../shared/domain/records';
 import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
-import { ConnectionPreparer } from './preparedConnections';
-import { InteractionEncoder, transferablesOf } from './interactionBatch';
 
 const port = parentPort!;
 const request = workerData as ParseRequest;
@@ -18,21 +15,15 @@ const credit = new Int32Array(request.credit);
 
 class Stopped extends Error {}
 
-/** Connection rows are prepared here too (identities, the file's duplicate check), off the writing thread. */
-const connections = request.kind === 'connections' ? new ConnectionPreparer() : null;
-
 function send(message: ParseMessage): void {
   port.postMessage(message);
 }
 
-/** Interaction records leave normalised and encoded: the writing thread has less to do than this one. */
-const encoder = new InteractionEncoder();
-
 /**
- * Back-pressure: the parsers call this synchronously, so the worker blocks here (it has nothing else
- * to do) until the writer has taken a batch off, which bounds the records held in memory.
+ * Waits (back-pressure: the parsers call `onBatch` synchronously, and the worker has nothing else to
+ * do) until the writer has taken a batch off, which bounds the records held in memory.
  */
-function onBatch(records: ConnectionRecord[] | InteractionRecord[]): void {
+function takeCredit(): void {
   for (;;) {
     if (Atomics.load(credit, STOP) !== 0) throw new Stopped();
     const inFlight = Atomics.load(credit, IN_FLIGHT);
@@ -40,14 +31,6 @@ function onBatch(records: ConnectionRecord[] | InteractionRecord[]): void {
     Atomics.wait(credit, IN_FLIGHT, inFlight, 1000);
   }
   Atomics.add(credit, IN_FLIGHT, 1);
-  if (request.kind === 'interactions') {
-    const batch = encoder.encode(records as InteractionRecord[]);
-    port.postMessage({ type: 'interactions', batch } satisfies ParseMessage, transferablesOf(batch));
-    return;
-  }
-  // As one JSON string: cloned as a flat copy, and JSON.parse rebuilds the records on the writing
-  // thread faster than the structured clone of as many objects is read there.
-  send({ type: 'batch', json: connections ? connections.encode(records as ConnectionRecord[]) : JSON.stringify(records) });
 }
 
 /**
@@ -62,13 +45,43 @@ const onProgress = (bytes: number, totalBytes: number, rows: number) => {
   send({ type: 'progress', bytes, totalBytes, rows });
 };
 
-function parse(input: string | ByteSource): Promise<StreamedConnections | InteractionFileInfo> {
-  return request.kind === 'connections' ? streamConnectionFile(input, request.opts, onBatch, onProgress) : streamInteractionFile(input, request.opts, onBatch, onProgress);
+/**
+ * The parser of the request's kind, loaded when the worker starts: each worker parses one kind of
+ * file, and a connection export needs neither the interaction parsers nor the archive readers, whose
+ * modules took about half the worker's start-up (the writing thread waits for its first batch).
+ */
+async function parserOf(req: ParseRequest): Promise<(input: string | ByteSource) => Promise<StreamedConnections | InteractionFileInfo>> {
+  if (req.kind === 'connections') {
+    const [{ streamConnectionFile }, { ConnectionPreparer }] = await Promise.all([import('../importers/connections'), import('./preparedConnections')]);
+    // Connection rows are prepared here too (identities, the file's duplicate check), off the writing thread.
+    const preparer = new ConnectionPreparer();
+    const onBatch = (records: ConnectionRecord[]) => {
+      takeCredit();
+      // As one JSON string: cloned as a flat copy, and JSON.parse rebuilds the records on the writing
+      // thread faster than the structured clone of as many objects is read there.
+      send({ type: 'batch', json: preparer.encode(records) });
+    };
+    return (input) => streamConnectionFile(input, req.opts, onBatch, onProgress);
+  }
+  const [{ streamInteractionFile }, { InteractionEncoder, transferablesOf }] = await Promise.all([import('../importers/interactions'), import('./interactionBatch')]);
+  // Interaction records leave normalised and encoded: the writing thread has less to do than this one.
+  const encoder = new InteractionEncoder();
+  const onBatch = (records: InteractionRecord[]) => {
+    takeCredit();
+    const batch = encoder.encode(records);
+    port.postMessage({ type: 'interactions', batch } satisfies ParseMessage, transferablesOf(batch));
+  };
+  return (input) => streamInteractionFile(input, req.opts, onBatch, onProgress);
 }
 
 async function run(): Promise<void> {
   try {
-    const info = request.locator ? await withArchiveEntry(request.locator, parse) : await parse(request.path!);
+    const parse = await parserOf(request);
+    let info: StreamedConnections | InteractionFileInfo;
+    if (request.locator) {
+      const { withArchiveEntry } = await import('../archives/reopenEntry');
+      info = await withArchiveEntry(request.locator, parse);
+    } else info = await parse(request.path!);
     send({ type: 'done', info });
   } catch (err) {
     if (err instanceof Stopped || (err instanceof ImportError && Atomics.load(credit, STOP) !== 0)) return;
