@@ -7,11 +7,11 @@ import { ImportError } from '../importers/importError';
 import { ArchiveError } from '../archives/archiveTypes';
 import type { ByteSource } from '../importers/text/byteSource';
 import type { ConnectionRecord, InteractionRecord } from '../../../shared/domain/records';
-import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
+import { IN_FLIGHT, STOP, type ParseJob, type ParseMessage, type ParseWorkerData } from './parseMessages';
 
 const port = parentPort!;
-const request = workerData as ParseRequest;
-const credit = new Int32Array(request.credit);
+const started = workerData as ParseWorkerData;
+const credit = new Int32Array(started.credit);
 
 class Stopped extends Error {}
 
@@ -27,7 +27,7 @@ function takeCredit(): void {
   for (;;) {
     if (Atomics.load(credit, STOP) !== 0) throw new Stopped();
     const inFlight = Atomics.load(credit, IN_FLIGHT);
-    if (inFlight < request.maxInFlight) break;
+    if (inFlight < started.maxInFlight) break;
     Atomics.wait(credit, IN_FLIGHT, inFlight, 1000);
   }
   Atomics.add(credit, IN_FLIGHT, 1);
@@ -45,13 +45,16 @@ const onProgress = (bytes: number, totalBytes: number, rows: number) => {
   send({ type: 'progress', bytes, totalBytes, rows });
 };
 
+type Parse = (job: ParseJob, input: string | ByteSource) => Promise<StreamedConnections | InteractionFileInfo>;
+
 /**
- * The parser of the request's kind, loaded when the worker starts: each worker parses one kind of
- * file, and a connection export needs neither the interaction parsers nor the archive readers, whose
- * modules took about half the worker's start-up (the writing thread waits for its first batch).
+ * The parser of the worker's kind, loaded as soon as the worker starts (the import posts the job
+ * once it knows the file's format): a connection export needs neither the interaction parsers nor
+ * the archive readers, whose modules took about half the worker's start-up, while the writing
+ * thread waited for its first batch.
  */
-async function parserOf(req: ParseRequest): Promise<(input: string | ByteSource) => Promise<StreamedConnections | InteractionFileInfo>> {
-  if (req.kind === 'connections') {
+async function parserOf(kind: ParseWorkerData['kind']): Promise<Parse> {
+  if (kind === 'connections') {
     const [{ streamConnectionFile }, { ConnectionPreparer }] = await Promise.all([import('../importers/connections'), import('./preparedConnections')]);
     // Connection rows are prepared here too (identities, the file's duplicate check), off the writing thread.
     const preparer = new ConnectionPreparer();
@@ -61,7 +64,7 @@ async function parserOf(req: ParseRequest): Promise<(input: string | ByteSource)
       // thread faster than the structured clone of as many objects is read there.
       send({ type: 'batch', json: preparer.encode(records) });
     };
-    return (input) => streamConnectionFile(input, req.opts, onBatch, onProgress);
+    return (job, input) => streamConnectionFile(input, (job as Extract<ParseJob, { kind: 'connections' }>).opts, onBatch, onProgress);
   }
   const [{ streamInteractionFile }, { InteractionEncoder, transferablesOf }] = await Promise.all([import('../importers/interactions'), import('./interactionBatch')]);
   // Interaction records leave normalised and encoded: the writing thread has less to do than this one.
@@ -71,17 +74,20 @@ async function parserOf(req: ParseRequest): Promise<(input: string | ByteSource)
     const batch = encoder.encode(records);
     port.postMessage({ type: 'interactions', batch } satisfies ParseMessage, transferablesOf(batch));
   };
-  return (input) => streamInteractionFile(input, req.opts, onBatch, onProgress);
+  return (job, input) => streamInteractionFile(input, (job as Extract<ParseJob, { kind: 'interactions' }>).opts, onBatch, onProgress);
 }
+
+/** The one job this worker gets, posted by parseBesideWrites.ts (it may come before the parser has loaded). */
+const job = new Promise<ParseJob>((resolve) => port.once('message', resolve));
 
 async function run(): Promise<void> {
   try {
-    const parse = await parserOf(request);
+    const [parse, todo] = await Promise.all([parserOf(started.kind), job]);
     let info: StreamedConnections | InteractionFileInfo;
-    if (request.locator) {
+    if (todo.locator) {
       const { withArchiveEntry } = await import('../archives/reopenEntry');
-      info = await withArchiveEntry(request.locator, parse);
-    } else info = await parse(request.path!);
+      info = await withArchiveEntry(todo.locator, (source) => parse(todo, source));
+    } else info = await parse(todo, todo.path!);
     send({ type: 'done', info });
   } catch (err) {
     if (err instanceof Stopped || (err instanceof ImportError && Atomics.load(credit, STOP) !== 0)) return;
