@@ -208,6 +208,7 @@ function parseInWorker(
 ): Promise<StreamedConnections | InteractionFileInfo> {
   const { worker, slots } = started;
   const { name, path, locator } = started.target;
+  const utf8 = new TextDecoder();
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void) => {
@@ -227,7 +228,7 @@ function parseInWorker(
       if (settled) return;
       try {
         if (message.type === 'batch') {
-          onBatch(JSON.parse(message.json) as unknown[]);
+          onBatch(JSON.parse(utf8.decode(message.json)) as unknown[]);
           Atomics.sub(slots, IN_FLIGHT, 1);
           Atomics.notify(slots, IN_FLIGHT);
         } else if (message.type === 'interactions') {

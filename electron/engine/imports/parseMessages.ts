@@ -26,8 +26,8 @@ export const IN_FLIGHT = 0;
 export const STOP = 1;
 
 export type ParseMessage =
-  /** A batch of connections, as ConnectionPreparer.encode writes them (preparedConnections.ts). */
-  | { type: 'batch'; json: string }
+  /** A batch of connections, the JSON that ConnectionPreparer.encode writes (preparedConnections.ts) in UTF-8, its buffer transferred. */
+  | { type: 'batch'; json: Uint8Array }
   /** A batch of InteractionRecord, encoded for the writer (interactionBatch.ts), its buffers transferred. */
   | { type: 'interactions'; batch: EncodedInteractions }
   | { type: 'progress'; bytes: number; totalBytes: number; rows: number }
