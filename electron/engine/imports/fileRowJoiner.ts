@@ -2,7 +2,7 @@
 // the key each distinct row is stored under within its network.
 import type { ConnectionRecord } from '../../../shared/domain/records';
 import { foldText } from '../../../shared/identity/fold';
-import type { StrongIdentities } from '../store/identityKeys';
+import type { NormalisedIdentities } from '../store/identityKeys';
 import { HashedLines } from './hashedLines';
 
 /** A row of the file that is the same connection as an earlier row, and what joined them. */
@@ -26,7 +26,7 @@ export function joinReason(j: FileJoin): string {
 }
 
 /** Every strong identifier of a row as a key, profile URLs first, then e-mails, then phones (the first is the row's key, as it always was). */
-export function strongKeysOf(ids: StrongIdentities): string[] {
+export function strongKeysOf(ids: NormalisedIdentities): string[] {
   const keys: string[] = [];
   for (const u of ids.urls) keys.push(`u:${u}`);
   for (const e of ids.emails) keys.push(`e:${e}`);
@@ -82,7 +82,7 @@ export class FileRowJoiner {
   /** The rows joined to an earlier one. */
   joined = 0;
 
-  verdict(r: ConnectionRecord, ids: StrongIdentities): RowVerdict {
+  verdict(r: ConnectionRecord, ids: NormalisedIdentities): RowVerdict {
     const keys = strongKeysOf(ids);
     if (keys.length > 0) {
       for (const k of keys) {

@@ -60,15 +60,12 @@ async function parserOf(kind: ParseWorkerData['kind']): Promise<Parse> {
     const preparer = new ConnectionPreparer();
     const utf8 = new TextEncoder();
     const onBatch = (records: ConnectionRecord[]) => {
-      // Nothing left to write: the writer is waiting for this thread (which it does while this
-      // thread's code is cold), so it derives this batch's name keys itself.
-      const writerWaits = Atomics.load(credit, IN_FLIGHT) === 0;
       takeCredit();
       // As JSON: JSON.parse rebuilds the records on the writing thread faster than the structured
       // clone of as many objects is read there. In UTF-8 bytes, transferred: a batch's text is UTF-16
       // as soon as one name has an emoji, and cloning the 30,000 LinkedIn rows' took this thread 45 ms
       // where encoding them took 6 (decoding them there costs what reading the clone did).
-      const json = utf8.encode(preparer.encode(records, !writerWaits));
+      const json = utf8.encode(preparer.encode(records));
       port.postMessage({ type: 'batch', json } satisfies ParseMessage, [json.buffer as ArrayBuffer]);
     };
     return (job, input) => streamConnectionFile(input, (job as Extract<ParseJob, { kind: 'connections' }>).opts, onBatch, onProgress);

@@ -3,7 +3,7 @@
 // Both follow from the file alone, so a file parsed in the worker thread is prepared there too,
 // and the thread that writes only writes; the batches cross between them in a compact form.
 import type { ConnectionRecord } from '../../../shared/domain/records';
-import { identitiesOfConnection, nameKeyOfConnection, strongIdentitiesOfConnection, type NormalisedIdentities } from '../store/identityKeys';
+import { identitiesOfConnection, type NormalisedIdentities } from '../store/identityKeys';
 import { FileRowJoiner, type FileJoin } from './fileRowJoiner';
 
 /** A row's verdict as the writing thread needs it (its other strong keys follow from `ids`: see `strongKeysOf`). */
@@ -35,8 +35,7 @@ type WireRow = [
   idEmails: string[],
   idUrls: string[],
   idPhones: string[],
-  /** null: left for the writing thread to derive (see `encode`). */
-  nameKey: string | null,
+  nameKey: string,
   verdict: 0 | string | [number, string],
 ];
 
@@ -63,21 +62,15 @@ export class ConnectionPreparer {
     return out;
   }
 
-  /**
-   * The rows prepared, as the JSON text that `decodePreparedRows` reads on the writing thread; without
-   * their name keys when `nameKeys` is false, which that thread then derives (the same function of
-   * the row): a cold parse worker falls behind the writer for its first batches, and the name key
-   * is most of what preparing a row costs.
-   */
-  encode(records: ConnectionRecord[], nameKeys = true): string {
+  /** The rows prepared, as the JSON text that `decodePreparedRows` reads on the writing thread. */
+  encode(records: ConnectionRecord[]): string {
     const out = new Array<WireRow>(records.length);
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
-      const ids = strongIdentitiesOfConnection(r);
+      const ids = identitiesOfConnection(r);
       const v = this.joiner.verdict(r, ids);
       const verdict: WireRow[14] = 'join' in v ? [v.join.sameAs, v.join.why] : v.rowKey ? v.key : 0;
-      const nameKey = nameKeys ? nameKeyOfConnection(r) : null;
-      out[i] = [r.line, r.firstName, r.lastName, r.fullName, r.emails, r.profileUrls, r.phones, r.company, r.position, r.connectedOn, ids.emails, ids.urls, ids.phones, nameKey, verdict];
+      out[i] = [r.line, r.firstName, r.lastName, r.fullName, r.emails, r.profileUrls, r.phones, r.company, r.position, r.connectedOn, ids.emails, ids.urls, ids.phones, ids.nameKey, verdict];
     }
     return JSON.stringify(out);
   }
@@ -101,8 +94,8 @@ export function decodePreparedRows(parsed: unknown[]): PreparedConnection[] {
       position: w[8],
       connectedOn: w[9],
     };
+    const ids: NormalisedIdentities = { emails: w[10], urls: w[11], phones: w[12], nameKey: w[13] };
     const v = w[14];
-    const ids: NormalisedIdentities = { emails: w[10], urls: w[11], phones: w[12], nameKey: w[13] ?? nameKeyOfConnection(r) };
     const verdict: PreparedVerdict =
       v === 0 ? { key: firstStrongKey(ids)!, rowKey: false } : typeof v === 'string' ? { key: v, rowKey: true } : { join: { line: r.line, sameAs: v[0], why: v[1] } };
     out[i] = { r, ids, verdict };

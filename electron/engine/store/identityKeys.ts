@@ -13,9 +13,6 @@ export interface NormalisedIdentities {
   nameKey: string;
 }
 
-/** A connection's strong identifiers: what joins two rows of a file, and keys a connection. */
-export type StrongIdentities = Omit<NormalisedIdentities, 'nameKey'>;
-
 /** Each value normalised, the unusable ones dropped, each result once in first-seen order. */
 function normalisedOnce(values: string[], normalise: (value: string) => string | null): string[] {
   const out: string[] = [];
@@ -27,20 +24,12 @@ function normalisedOnce(values: string[], normalise: (value: string) => string |
 }
 
 export function identitiesOfConnection(r: ConnectionRecord): NormalisedIdentities {
-  return { ...strongIdentitiesOfConnection(r), nameKey: nameKeyOfConnection(r) };
-}
-
-/** A connection's identifiers without its name key (which costs the most to derive, and which a file's duplicate check does not read). */
-export function strongIdentitiesOfConnection(r: ConnectionRecord): StrongIdentities {
   return {
     emails: normalisedOnce(r.emails, normaliseEmail),
     urls: normalisedOnce(r.profileUrls, normaliseProfileUrl),
     phones: normalisedOnce(r.phones, normalisePhone),
+    nameKey: (r.firstName || r.lastName ? nameKeyFromParts(r.firstName, r.lastName) : '') || nameKey(r.fullName),
   };
-}
-
-export function nameKeyOfConnection(r: ConnectionRecord): string {
-  return (r.firstName || r.lastName ? nameKeyFromParts(r.firstName, r.lastName) : '') || nameKey(r.fullName);
 }
 
 // A connection's key within its network is chosen by imports/fileRowJoiner.ts (strong identifiers, else its fields).

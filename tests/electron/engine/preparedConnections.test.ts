@@ -75,7 +75,6 @@ describe('prepared connection rows', () => {
       const prepared: PreparedConnection[] = [];
       const decoded: PreparedConnection[] = [];
       const expected: PreparedConnection[] = [];
-      let batches = 0;
       for (const batch of await recordsOf(name, text)) {
         for (const r of batch) {
           const ids = identitiesOfConnection(r);
@@ -83,9 +82,8 @@ describe('prepared connection rows', () => {
           expected.push({ r: { ...r }, ids, verdict: 'join' in v ? { join: v.join } : { key: v.key, rowKey: v.rowKey } });
         }
         const copies = batch.map((r) => ({ ...r }));
-        // Across the thread boundary as the worker posts it: JSON text, every other batch without its
-        // name keys (left to the writing thread, as a worker does while the writer waits for it).
-        decoded.push(...decodePreparedRows(JSON.parse(inWorker.encode(copies, batches++ % 2 === 0)) as unknown[]));
+        // Across the thread boundary as the worker posts it: JSON text.
+        decoded.push(...decodePreparedRows(JSON.parse(inWorker.encode(copies)) as unknown[]));
         prepared.push(...inThread.prepare(batch));
       }
       // What the session reads of a row: its fields (without rawRow), identities and verdict.
