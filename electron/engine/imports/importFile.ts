@@ -8,7 +8,7 @@ import type { OwnIdentity } from '../../../shared/domain/records';
 import { ImportError } from '../importers/importError';
 import { detectConnectionFormat } from '../importers/connections';
 import type { InvitationRecord } from '../importers/interactions';
-import { streamConnectionFileBeside, streamInteractionFileBeside } from './parseBesideWrites';
+import { startParseWorker, streamConnectionFileBeside, streamInteractionFileBeside, type StartedParseWorker } from './parseBesideWrites';
 import { decodeText } from '../importers/text';
 import { toByteSource, type ByteSource } from '../importers/text/byteSource';
 import { ConnectionSession, createBatch } from './connectionSession';
@@ -101,19 +101,30 @@ export async function importFile(db: Db, input: string | ByteSource, opts: Impor
   const checkCancel = () => {
     if (opts.signal?.aborted) throw new ImportCancelled();
   };
+  // First of all, so that the parse worker loads while this thread detects the format and prepares.
+  const worker = await startParseWorker(opts.kind, source);
   try {
     return opts.kind === 'connections'
-      ? await inTransaction(db, () => importConnectionsFile(db, source, fileName, opts, checkCancel), opts.inArchive)
-      : await inTransaction(db, () => importInteractionsFile(db, source, fileName, opts, checkCancel), opts.inArchive);
+      ? await inTransaction(db, () => importConnectionsFile(db, source, fileName, opts, checkCancel, worker), opts.inArchive)
+      : await inTransaction(db, () => importInteractionsFile(db, source, fileName, opts, checkCancel, worker), opts.inArchive);
   } catch (err) {
     if (opts.signal?.aborted) throw new ImportCancelled();
     // Parsers name the file on disk; an upload's temporary name means nothing to the user.
     if (err instanceof ImportError && err.file !== fileName) throw new ImportError(fileName, err.line, err.reason);
     throw err;
+  } finally {
+    worker?.release();
   }
 }
 
-async function importConnectionsFile(db: Db, source: ByteSource, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
+async function importConnectionsFile(
+  db: Db,
+  source: ByteSource,
+  fileName: string,
+  opts: ImportFileOptions,
+  checkCancel: () => void,
+  worker: StartedParseWorker | null,
+): Promise<ImportSummary> {
   const requested = opts.format && opts.format !== 'auto' ? opts.format : null;
   const format = requested ?? detectConnectionFormat(fileName, decodeText(await source.head(65_536), fileName, { cutShort: true }).text);
   const network = networkOf(format, fileName, opts.network);
@@ -129,6 +140,7 @@ async function importConnectionsFile(db: Db, source: ByteSource, fileName: strin
       session.add(batch);
     },
     opts.onProgress,
+    worker,
   );
   session.addSkipped(info.skipped);
   // The parser lists at most 10,000 skipped rows; the count covers all of them.
@@ -160,7 +172,14 @@ async function importConnectionsFile(db: Db, source: ByteSource, fileName: strin
   };
 }
 
-async function importInteractionsFile(db: Db, source: ByteSource, fileName: string, opts: ImportFileOptions, checkCancel: () => void): Promise<ImportSummary> {
+async function importInteractionsFile(
+  db: Db,
+  source: ByteSource,
+  fileName: string,
+  opts: ImportFileOptions,
+  checkCancel: () => void,
+  worker: StartedParseWorker | null,
+): Promise<ImportSummary> {
   const warnings: string[] = [];
   const newlyMine = opts.me?.length ? addMe(db, opts.me) : [];
   const batchId = createBatch(db, 'interactions', fileName, opts.format ?? 'auto', null);
@@ -173,6 +192,7 @@ async function importInteractionsFile(db: Db, source: ByteSource, fileName: stri
       session.addBatch(batch);
     },
     opts.onProgress,
+    worker,
   );
   db.prepare(`UPDATE import_batches SET format = ? WHERE id = ?`).run(info.format, batchId);
   session.addSkipped(info.skipped);

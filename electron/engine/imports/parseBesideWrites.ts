@@ -13,7 +13,7 @@ import type { ByteSource, EntryLocator } from '../importers/text/byteSource';
 import { ArchiveError } from '../archives/archiveTypes';
 import type { InteractionRecord } from '../../../shared/domain/records';
 import { ConnectionPreparer, decodePreparedRows, type PreparedConnection } from './preparedConnections';
-import { IN_FLIGHT, STOP, type ParseMessage, type ParseRequest } from './parseMessages';
+import { IN_FLIGHT, STOP, type ParseJob, type ParseMessage, type ParseWorkerData } from './parseMessages';
 import { InteractionEncoder, type EncodedInteractions } from './interactionBatch';
 
 type Progress = (bytesRead: number, totalBytes: number, rows: number) => void;
@@ -36,6 +36,14 @@ const MAX_IN_FLIGHT = 2;
  * to 314–353 MB peak RSS, where the in-thread import peaks near 250 MB. 4 MB ran no slower.
  */
 const WORKER_YOUNG_GENERATION_MB = 4;
+/**
+ * A connection export's worker keeps each batch's records alive while it prepares them, which a
+ * young generation of 4 MB promotes to the old one: parsing and preparing the bench's 30,000
+ * LinkedIn rows took a cold worker 0.87 s of CPU there and 0.78 s with 16 MB (medians of 5), CPU
+ * the writing thread shares 2 cores with. The 1,000,000-row CSV still peaked at 255 MB RSS, as
+ * with 4 MB (32 MB: 275 MB).
+ */
+const CONNECTIONS_YOUNG_GENERATION_MB = 16;
 
 /**
  * Where files are parsed: TIECHECK_PARSE_IN=worker or =thread forces one way (the bench and the tests
@@ -57,12 +65,14 @@ function wantsWorker(size: () => number): boolean {
   }
 }
 
+type Target = { path: string | null; locator: EntryLocator | null; name: string };
+
 /**
  * What the worker opens by itself: a file on disk by its path, an archive entry by its locator, or
  * null to parse in-thread. The worker reaches an entry by listing a zip again or inflating a tar from
  * its start, so an entry goes there only when that costs less than parsing the entry itself.
  */
-async function workerTarget(input: string | ByteSource): Promise<{ path: string | null; locator: EntryLocator | null; name: string } | null> {
+async function workerTarget(input: string | ByteSource): Promise<Target | null> {
   if (typeof input === 'string') return parsesInWorker(input) ? { path: input, locator: null, name: input } : null;
   if (input.path !== undefined) return parsesInWorker(input.path) ? { path: input.path, locator: null, name: input.name } : null;
   if (!input.locator) return null;
@@ -75,42 +85,96 @@ export function entryParsesInWorker(locator: EntryLocator, size: number): boolea
   return wantsWorker(() => size);
 }
 
-/** streamConnectionFile with its rows prepared (ConnectionPreparer), both in a worker thread for large files and archive entries. */
+/**
+ * A parse worker started before the import knows how to parse its file: it loads the parser of its
+ * kind meanwhile, and takes its job when streamConnectionFileBeside or streamInteractionFileBeside
+ * is given it. Its start-up (about 0.1 s) then overlaps the import's own (format detection, its
+ * batch, the session's statements) instead of following it.
+ */
+export class StartedParseWorker {
+  readonly worker: Worker;
+  readonly slots: Int32Array;
+  /** An error or exit of the worker before a parse listened to it. */
+  error: Error | null = null;
+  exitCode: number | null = null;
+  private taken = false;
+
+  constructor(
+    readonly kind: ParseJob['kind'],
+    readonly target: Target,
+  ) {
+    const credit = new SharedArrayBuffer(8);
+    this.slots = new Int32Array(credit);
+    const { file, data } = workerLaunch({ kind, credit, maxInFlight: MAX_IN_FLIGHT });
+    const youngMb = kind === 'connections' ? CONNECTIONS_YOUNG_GENERATION_MB : WORKER_YOUNG_GENERATION_MB;
+    this.worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: youngMb } });
+    this.worker.on('error', (err) => (this.error ??= err));
+    this.worker.on('exit', (code) => (this.exitCode = code));
+  }
+
+  /** The worker, for the one parse that gives it its job. */
+  take(kind: ParseJob['kind']): this {
+    if (this.taken || kind !== this.kind) throw new Error(`this parse worker was started for ${this.kind} and cannot parse again`);
+    this.taken = true;
+    return this;
+  }
+
+  /** Ends the worker if no parse took it (the import failed before it parsed); a parse ends its own. */
+  release(): void {
+    if (!this.taken) void this.worker.terminate();
+  }
+}
+
+/** Starts the worker that will parse `input`, or gives null when the file is parsed in-thread (see parsesInWorker). */
+export async function startParseWorker(kind: ParseJob['kind'], input: string | ByteSource): Promise<StartedParseWorker | null> {
+  const target = await workerTarget(input);
+  return target && new StartedParseWorker(kind, target);
+}
+
+/**
+ * streamConnectionFile with its rows prepared (ConnectionPreparer), both in a worker thread for
+ * large files and archive entries: `started` (startParseWorker's, null for in-thread), or one
+ * started now.
+ */
 export async function streamConnectionFileBeside(
   input: string | ByteSource,
   opts: ConnectionParseOptions,
   onBatch: (rows: PreparedConnection[]) => void,
   onProgress?: Progress,
+  started?: StartedParseWorker | null,
 ): Promise<StreamedConnections> {
-  const target = await workerTarget(input);
-  if (target === null) {
+  const worker = started === undefined ? await startParseWorker('connections', input) : started;
+  if (worker === null) {
     const preparer = new ConnectionPreparer();
     return streamConnectionFile(input, opts, (records) => onBatch(preparer.prepare(records)), onProgress);
   }
   // As streamConnectionFile does, an error of the caller's own callbacks comes back as an ImportError.
   // The worker prepared the rows too (ConnectionPreparer.encode).
   const onRows = (rows: unknown) => onBatch(decodePreparedRows(rows as unknown[]));
-  return parseInWorker({ kind: 'connections', ...target, opts }, onRows, onProgress, (err) => ImportError.wrap(target.name, err)) as Promise<StreamedConnections>;
+  const { name } = worker.target;
+  return parseInWorker(worker.take('connections'), opts, onRows, onProgress, (err) => ImportError.wrap(name, err)) as Promise<StreamedConnections>;
 }
 
 /**
- * streamInteractionFile, parsed in a worker thread for large files and archive entries, its batches
- * encoded for the writer (interactionBatch.ts) there or, in-thread, by the same encoder here.
+ * streamInteractionFile, parsed in a worker thread for large files and archive entries (as
+ * streamConnectionFileBeside), its batches encoded for the writer (interactionBatch.ts) there or,
+ * in-thread, by the same encoder here.
  */
 export async function streamInteractionFileBeside(
   input: string | ByteSource,
   opts: InteractionParseOptions,
   onBatch: (batch: EncodedInteractions) => void,
   onProgress?: Progress,
+  started?: StartedParseWorker | null,
 ): Promise<InteractionFileInfo> {
-  const target = await workerTarget(input);
-  if (target === null) {
+  const worker = started === undefined ? await startParseWorker('interactions', input) : started;
+  if (worker === null) {
     const encoder = new InteractionEncoder();
     return streamInteractionFile(input, opts, (records: InteractionRecord[]) => onBatch(encoder.encode(records)), onProgress);
   }
   const { signal, ...rest } = opts;
   // As streamInteractionFile does, errors of the caller's callbacks pass through untouched.
-  return parseInWorker({ kind: 'interactions', ...target, opts: rest }, onBatch as (r: unknown) => void, onProgress, (err) => err, signal) as Promise<InteractionFileInfo>;
+  return parseInWorker(worker.take('interactions'), rest, onBatch as (r: unknown) => void, onProgress, (err) => err, signal) as Promise<InteractionFileInfo>;
 }
 
 let launchFile: URL | null | undefined;
@@ -128,28 +192,23 @@ function workerFile(): URL | null {
   return launchFile;
 }
 
-function workerLaunch(request: ParseRequest): { file: URL; data: ParseRequest } {
+function workerLaunch(data: ParseWorkerData): { file: URL; data: ParseWorkerData } {
   const file = workerFile()!;
-  return import.meta.url.endsWith('.ts') ? { file, data: { ...request, entry: new URL('./parseWorker.ts', import.meta.url).href } } : { file, data: request };
+  return import.meta.url.endsWith('.ts') ? { file, data: { ...data, entry: new URL('./parseWorker.ts', import.meta.url).href } } : { file, data };
 }
 
-type Job = { path: string | null; locator: EntryLocator | null; name: string } & (
-  | { kind: 'connections'; opts: ConnectionParseOptions }
-  | { kind: 'interactions'; opts: Omit<InteractionParseOptions, 'signal'> }
-);
-
+/** Gives the started worker its job and settles with what it posts back. */
 function parseInWorker(
-  job: Job,
+  started: StartedParseWorker,
+  opts: ParseJob['opts'],
   onBatch: (batch: unknown) => void,
   onProgress: Progress | undefined,
   theirError: (err: unknown) => unknown,
   signal?: AbortSignal,
 ): Promise<StreamedConnections | InteractionFileInfo> {
-  const credit = new SharedArrayBuffer(8);
-  const slots = new Int32Array(credit);
-  const { name, ...request } = job;
-  const { file, data } = workerLaunch({ ...request, credit, maxInFlight: MAX_IN_FLIGHT } as ParseRequest);
-  const worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const { worker, slots } = started;
+  const { name, path, locator } = started.target;
+  const utf8 = new TextDecoder();
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void) => {
@@ -169,7 +228,7 @@ function parseInWorker(
       if (settled) return;
       try {
         if (message.type === 'batch') {
-          onBatch(JSON.parse(message.json) as unknown[]);
+          onBatch(JSON.parse(utf8.decode(message.json)) as unknown[]);
           Atomics.sub(slots, IN_FLIGHT, 1);
           Atomics.notify(slots, IN_FLIGHT);
         } else if (message.type === 'interactions') {
@@ -185,8 +244,17 @@ function parseInWorker(
       }
     });
     worker.on('error', (err) => finish(() => reject(ImportError.wrap(name, err))));
-    worker.on('exit', (code) => finish(() => reject(new Error(`the parse worker stopped unexpectedly (exit ${code})`))));
+    worker.on('exit', (code) => finish(() => reject(stoppedUnexpectedly(code))));
+    // It may have failed while the import prepared (its modules did not load, say).
+    const { error, exitCode } = started;
+    if (error) return finish(() => reject(ImportError.wrap(name, error)));
+    if (exitCode !== null) return finish(() => reject(stoppedUnexpectedly(exitCode)));
+    worker.postMessage({ kind: started.kind, path, locator, opts } as ParseJob);
   });
+}
+
+function stoppedUnexpectedly(code: number): Error {
+  return new Error(`the parse worker stopped unexpectedly (exit ${code})`);
 }
 
 /** The worker's error as the thread that posted it threw it: the same class, file, entry, line and message. */

@@ -4,8 +4,19 @@ import type { InteractionFileInfo, InteractionParseOptions } from '../importers/
 import type { EntryLocator } from '../importers/text/byteSource';
 import type { EncodedInteractions } from './interactionBatch';
 
-/** The file to parse: on disk by its path, or an archive entry the worker reopens by its locator. `entry` is the tsx boot's module. */
-export type ParseRequest = { path: string | null; locator: EntryLocator | null; entry?: string; credit: SharedArrayBuffer; maxInFlight: number } & (
+/**
+ * What a parse worker starts with (its workerData): the kind of file it will parse, so that it loads
+ * that parser while the import prepares, and the back-pressure slots. `entry` is the tsx boot's module.
+ */
+export interface ParseWorkerData {
+  kind: 'connections' | 'interactions';
+  credit: SharedArrayBuffer;
+  maxInFlight: number;
+  entry?: string;
+}
+
+/** The file to parse, posted once the import knows its options: on disk by its path, or an archive entry the worker reopens by its locator. */
+export type ParseJob = { path: string | null; locator: EntryLocator | null } & (
   | { kind: 'connections'; opts: ConnectionParseOptions }
   | { kind: 'interactions'; opts: Omit<InteractionParseOptions, 'signal'> }
 );
@@ -15,8 +26,8 @@ export const IN_FLIGHT = 0;
 export const STOP = 1;
 
 export type ParseMessage =
-  /** A batch of connections, as ConnectionPreparer.encode writes them (preparedConnections.ts). */
-  | { type: 'batch'; json: string }
+  /** A batch of connections, the JSON that ConnectionPreparer.encode writes (preparedConnections.ts) in UTF-8, its buffer transferred. */
+  | { type: 'batch'; json: Uint8Array }
   /** A batch of InteractionRecord, encoded for the writer (interactionBatch.ts), its buffers transferred. */
   | { type: 'interactions'; batch: EncodedInteractions }
   | { type: 'progress'; bytes: number; totalBytes: number; rows: number }

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { importArchives, type ArchiveImportOptions } from '../../../electron/engine/archives/importArchive';
 import { openArchive } from '../../../electron/engine/archives/openArchive';
 import type { InflateLimits } from '../../../electron/engine/archives/archiveTypes';
-import { entryParsesInWorker } from '../../../electron/engine/imports/parseBesideWrites';
+import { entryParsesInWorker, startParseWorker, streamConnectionFileBeside } from '../../../electron/engine/imports/parseBesideWrites';
+import { once } from 'node:events';
+import type { PreparedConnection } from '../../../electron/engine/imports/preparedConnections';
 import type { EntryLocator } from '../../../electron/engine/importers/text/byteSource';
 import {
   CONNECTIONS_CSV,
@@ -84,6 +86,53 @@ describe('parsing in a worker thread', () => {
       });
       await expect(promise).rejects.toThrow(/cancelled/);
       expect(ws.ctx.db.prepare(`SELECT count(*) AS n FROM interactions`).get()).toEqual({ n: 0 });
+    } finally {
+      ws.close();
+    }
+  }, 60_000);
+});
+
+describe('a parse worker started before its job', () => {
+  it('takes the job it is given later and parses as in-thread; it serves one parse of its kind only', async () => {
+    const ws = tempWorkspace();
+    try {
+      const path = ws.write('Connections.csv', CONNECTIONS_CSV);
+      const rowsOf = async (started?: Awaited<ReturnType<typeof startParseWorker>>) => {
+        const rows: unknown[] = [];
+        // What the writer reads of a row (its raw text and the joiner's other keys serve the file's duplicate check, where it is prepared).
+        const asWritten = ({ r, ids, verdict }: PreparedConnection) => ({ r: { ...r, rawRow: undefined }, ids, verdict: 'join' in verdict ? verdict : { key: verdict.key, rowKey: verdict.rowKey } });
+        const info = await streamConnectionFileBeside(path, { format: 'linkedin' }, (batch) => rows.push(...batch.map(asWritten)), undefined, started);
+        return { rows, info };
+      };
+      const inThread = await rowsOf(null);
+      process.env.TIECHECK_PARSE_IN = 'worker';
+      const started = await startParseWorker('connections', path);
+      expect(started).not.toBeNull();
+      // Its job comes after its start-up, as when an import detects the format meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const inWorker = await rowsOf(started);
+      expect(inThread.rows.length).toBeGreaterThan(1);
+      expect(inWorker).toEqual(inThread);
+      await expect(rowsOf(started)).rejects.toThrow(/cannot parse again/);
+      const forMail = await startParseWorker('interactions', path);
+      await expect(rowsOf(forMail)).rejects.toThrow(/started for interactions/);
+      forMail!.release();
+    } finally {
+      ws.close();
+    }
+  }, 60_000);
+
+  it('ends when released without a job (the import failed first), and is null for a file parsed in-thread', async () => {
+    const ws = tempWorkspace();
+    try {
+      const path = ws.write('Connections.csv', CONNECTIONS_CSV);
+      expect(await startParseWorker('connections', path)).toBeNull();
+      process.env.TIECHECK_PARSE_IN = 'worker';
+      const started = (await startParseWorker('connections', path))!;
+      const exited = once(started.worker, 'exit');
+      started.release();
+      await exited;
+      expect(started.exitCode).not.toBeNull();
     } finally {
       ws.close();
     }
