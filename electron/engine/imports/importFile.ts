@@ -14,7 +14,6 @@ import { toByteSource, type ByteSource } from '../importers/text/byteSource';
 import { ConnectionSession, createBatch } from './connectionSession';
 import { InteractionSession } from './interactionSession';
 import { beginWithJournalsInMemory } from './statementJournal';
-import { summariseFound } from './foundSummary';
 import { relinkContacts } from '../linking/relinkContacts';
 import { addMe, readMe } from '../store/settingsStore';
 
@@ -164,7 +163,7 @@ async function importInteractionsFile(db: Db, source: ByteSource, fileName: stri
   const warnings: string[] = [];
   const newlyMine = opts.me?.length ? addMe(db, opts.me) : [];
   const batchId = createBatch(db, 'interactions', fileName, opts.format ?? 'auto', null);
-  const session = new InteractionSession(db, batchId);
+  const session = new InteractionSession(db, batchId, { countFound: true });
   const info = await streamInteractionFileBeside(
     source,
     { format: (opts.format ?? 'auto') as never, map: opts.map, signal: opts.signal },
@@ -189,7 +188,7 @@ async function importInteractionsFile(db: Db, source: ByteSource, fileName: stri
   // of them, those this file created still with the shortcut that suits them).
   const created = session.firstNewContactId;
   relinkContacts(db, adoptedOwner ? { allOlder: true, fromId: created } : { ids: session.enrichedContacts, fromId: created });
-  const found = summariseFound(db, batchId);
+  const found = session.found!.summary(db);
   const counts = { added: session.counts.added + invitationsAdded, updated: 0, skipped: session.counts.skipped, missing: 0, removed: 0 };
   finishBatch(db, batchId, { ...counts, duplicate: session.counts.duplicate });
   return {
