@@ -63,7 +63,7 @@ export class FiledKeys {
   private readonly names: Holders = new Map();
 
   constructor(
-    private readonly table: PersonTable,
+    readonly table: PersonTable,
     own: OwnIdentities,
   ) {
     this.own = new IdentityIndex([], own).own;
@@ -107,23 +107,32 @@ export class FiledKeys {
    * contacts exactly as an index of all persons would.
    */
   near(contacts: Iterable<NormalisedParticipant>, decidedPersons: Iterable<string>): PersonIdentity[] {
+    const wanted = this.alwaysNear(decidedPersons);
+    for (const ids of contacts) this.filedUnder(ids, (at) => (wanted[at] = 1));
+    return this.table.identities((at) => wanted[at] === 1);
+  }
+
+  /** The positions `near` takes whatever the contacts: everyone with an address, and the persons a decision names. */
+  alwaysNear(decidedPersons: Iterable<string>): Uint8Array {
     const wanted = new Uint8Array(this.table.ids.length);
-    const mark = (map: Holders, key: string | null) => {
-      const at = key ? map.get(key) : undefined;
-      if (typeof at === 'number') wanted[at] = 1;
-      else if (at) for (const i of at) wanted[i] = 1;
-    };
-    for (const ids of contacts) {
-      mark(this.emails, ids.email);
-      mark(this.urls, ids.profileUrl);
-      mark(this.phones, ids.phone);
-      mark(this.names, ids.nameKey);
-    }
     for (const at of this.table.kinds.email.owners) if (at >= 0) wanted[at] = 1;
     for (const id of decidedPersons) {
       const at = this.table.position.get(id);
       if (at !== undefined) wanted[at] = 1;
     }
-    return this.table.identities((at) => wanted[at] === 1);
+    return wanted;
+  }
+
+  /** Calls `visit` with the position of each person filed under one of the contact's identifiers (some twice). */
+  filedUnder(ids: NormalisedParticipant, visit: (at: number) => void): void {
+    const mark = (map: Holders, key: string | null) => {
+      const at = key ? map.get(key) : undefined;
+      if (typeof at === 'number') visit(at);
+      else if (at) for (const i of at) visit(i);
+    };
+    mark(this.emails, ids.email);
+    mark(this.urls, ids.profileUrl);
+    mark(this.phones, ids.phone);
+    mark(this.names, ids.nameKey);
   }
 }
