@@ -38,7 +38,7 @@ export function contactIds(email: string, profileUrl: string, phone: string): Co
   };
 }
 
-/** Positions (in the person list) of the persons filed under each key: one number, or several. */
+/** Positions (in the person list) of the persons filed under each key: one number, or several (none: only yours). */
 type Holders = Map<string, number | number[]>;
 
 function file(map: Holders, key: string | null, at: number): void {
@@ -75,6 +75,14 @@ export class FiledKeys {
     fileAll(this.urls, 'url', indexedKeyOf.url);
     fileAll(this.phones, 'phone', indexedKeyOf.phone);
     fileAll(this.names, 'name', (key) => key);
+    // Your identifiers are filed too, under no person: one look-up per identifier asks "yours or anyone's?".
+    const fileOwn = (map: Holders, keys: Set<string>) => {
+      for (const key of keys) if (!map.has(key)) map.set(key, []);
+    };
+    fileOwn(this.emails, this.own.emails);
+    fileOwn(this.urls, this.own.profileUrls);
+    fileOwn(this.phones, this.own.phones);
+    fileOwn(this.names, this.own.nameKeys);
   }
 
   /**
@@ -90,12 +98,11 @@ export class FiledKeys {
   mayMatch(name: string, storedKey: string, ids: ContactIds, decisionKeys: ReadonlySet<string>): boolean {
     if (name.includes('@')) return true;
     const { email, profileUrl, phone } = ids;
-    const own = this.own;
     return (
-      (email !== null && (own.emails.has(email) || this.emails.has(email))) ||
-      (profileUrl !== null && (own.profileUrls.has(profileUrl) || this.urls.has(profileUrl))) ||
-      (phone !== null && (own.phones.has(phone) || this.phones.has(phone))) ||
-      (storedKey !== '' && (own.nameKeys.has(storedKey) || this.names.has(storedKey))) ||
+      (email !== null && this.emails.has(email)) ||
+      (profileUrl !== null && this.urls.has(profileUrl)) ||
+      (phone !== null && this.phones.has(phone)) ||
+      (storedKey !== '' && this.names.has(storedKey)) ||
       (decisionKeys.size > 0 && decisionKeys.has(identityKeyOf({ email, profileUrl, phone, nameKey: storedKey })))
     );
   }
