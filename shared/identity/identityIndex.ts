@@ -213,6 +213,27 @@ export class IdentityIndex {
     }
   }
 
+  /**
+   * What `add` files of a person under its company (the domains of its addresses: "a domain already
+   * seen on other people of that company"), without adding the person: for a caller that adds persons
+   * only as it comes to need them, but must know every company's domains from the start.
+   */
+  addCompanyDomains(person: PersonIdentity): void {
+    const company = person.company.trim();
+    if (company === '') return;
+    const key = this.companyKeys.get(company) ?? companyKey(company);
+    this.companyKeys.set(company, key);
+    if (key === '') return;
+    const emails: string[] = [];
+    for (const raw of person.emails) {
+      const email = indexedKeyOf.email(raw);
+      if (email && !this.own.emails.has(email)) emails.push(email);
+    }
+    for (const domain of [...(person.domains ?? []), ...companyDomainsOf(emails)]) {
+      if (!isWebmailDomain(domain)) addTo(this.domainsByCompany, key, domain.toLowerCase());
+    }
+  }
+
   /** `addTo`, keeping the holders in the order of their places when the person has one. */
   private file(map: Map<string, Set<string>>, key: string, id: string, place: number | undefined): void {
     if (place === undefined) {

@@ -25,11 +25,11 @@ export interface StoredContact extends StoredLinkColumns {
  * none of which an interaction import changes while it writes (it is used only when your identities
  * are known before it starts: otherwise the file may name you at the end). Nearly every new contact
  * (a one-off sender) is settled by `FiledKeys.mayMatch` and inserted unlinked; the others are matched
- * against an index holding everyone with an address and the persons decisions name from the start,
- * and the persons a contact could meet added as contacts need them, each in its place in the person
- * table, so that it answers every contact exactly as relink's index of the persons near all of them
- * does (what a contact's answer reads is complete in it: the holders of its identifiers, and the
- * domains of everyone with an address).
+ * against an index holding from the start the persons decisions name and the company domains of
+ * everyone with an address, and the persons a contact could meet added as contacts need them, each
+ * in its place in the person table, so that it answers every contact exactly as relink's index of
+ * the persons near all of them does (what a contact's answer reads is complete in it: the holders of
+ * its identifiers, the persons decided on, and every company's domains).
  */
 export class NewContactLinker {
   private readonly keys: FiledKeys;
@@ -47,8 +47,15 @@ export class NewContactLinker {
     this.decisionKeys = new Set(decisions.map((d) => d.key));
     this.matcher = buildMatcher([], own, decisions);
     this.indexed = new Uint8Array(this.table.ids.length);
-    const base = this.keys.alwaysNear(decisions.map((d) => d.personId));
-    for (let at = 0; at < base.length; at++) if (base[at] === 1) this.index(at);
+    for (const { personId } of decisions) {
+      const at = this.table.position.get(personId);
+      if (at !== undefined && this.indexed[at] === 0) this.index(at);
+    }
+    // Relink's index holds everyone with an address, for their companies' domains; the persons themselves
+    // matter only to the contacts filed under their identifiers, which add them.
+    const withAddress = new Uint8Array(this.table.ids.length);
+    for (const at of this.table.kinds.email.owners) if (at >= 0) withAddress[at] = 1;
+    for (let at = 0; at < withAddress.length; at++) if (withAddress[at] === 1) this.matcher.index.addCompanyDomains(this.table.person(at));
   }
 
   /**

@@ -16,7 +16,7 @@ import { addMe } from '../../../../electron/engine/store/settingsStore';
 import { generateDemoBundle, generateNetwork, writeMboxText } from '../../../../shared/demo';
 import { nameKey } from '../../../../shared/identity/nameKey';
 import { FIXTURE_IMPORTS } from '../../../fixtures/importScenarios';
-import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
+import { linkedInConnections, tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
 
 let workspaces: TempWorkspace[] = [];
 let opened: Db[] = [];
@@ -58,6 +58,12 @@ async function seededNetwork(ws: TempWorkspace): Promise<Network> {
   const bundle = generateDemoBundle({ seed: 31, connections: 400, asOf: '2025-06-30', difficulty: 'hard' });
   const connections = bundle.files.find((f) => f.kind === 'linkedin-connections')!;
   await importFile(db, ws.write(connections.name, connections.text), { kind: 'connections' });
+  // Colleagues: an address at a domain that does not fit their company's name vouches for a namesake there who has none.
+  const colleagues = linkedInConnections([
+    'Quinn,Colleague,https://www.linkedin.com/in/quinn-colleague,quinn@qx-mail.io,Northwind Traders,Buyer,01 Jan 2020',
+    'Pat,Withoutmail,https://www.linkedin.com/in/pat-withoutmail,,Northwind Traders,Seller,01 Jan 2020',
+  ]);
+  await importFile(db, ws.write('colleagues.csv', colleagues), { kind: 'connections', format: 'linkedin' });
   addMe(db, [
     { kind: 'email', value: bundle.me.email },
     { kind: 'name', value: bundle.me.name },
@@ -116,6 +122,8 @@ function records(net: Network, seed: number, count: number, prefix: string): Int
         return { name: p.name };
       case 12:
         return { name: p.name.split(' ')[0] };
+      case 13:
+        return { name: 'Pat Withoutmail', email: `pat${i % 3}@qx-mail.io` };
       default:
         return { name: `Someone ${seed}-${Math.floor(rnd() * 5000)}`, email: `one-off${Math.floor(rnd() * 5000)}@example.net` };
     }
@@ -188,7 +196,10 @@ describe('contacts linked as an import creates them', () => {
     }
     // Every outcome and every path was met.
     const outcomes = ws.ctx.db.prepare(`SELECT DISTINCT status || ':' || coalesce(method, '') FROM contacts`).pluck().all() as string[];
-    for (const o of ['none:', 'own:', 'review:', 'linked:email', 'linked:url', 'linked:name', 'linked:decision']) expect(outcomes).toContain(o);
+    for (const o of ['none:', 'own:', 'review:', 'linked:email', 'linked:url', 'linked:name', 'linked:name+domain', 'linked:decision']) expect(outcomes).toContain(o);
+    const vouched = ws.ctx.db.prepare(`SELECT evidence_json FROM contacts WHERE email LIKE 'pat%@qx-mail.io'`).pluck().all() as string[];
+    expect(vouched.length).toBeGreaterThan(0);
+    for (const evidence of vouched) expect(evidence).toContain('is used by other people at Northwind Traders');
     const completed = ws.ctx.db.prepare(`SELECT count(*) FROM contacts WHERE email LIKE 'later%' AND name <> '' AND status <> 'none'`).pluck().get() as number;
     if (cacheLimit < 100) expect(completed).toBeGreaterThan(0);
     const found = importRecords(ws.ctx.db, [records(net, 9, 50, 'c')], true, false, chunk, cacheLimit).counted;
