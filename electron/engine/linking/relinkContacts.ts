@@ -73,13 +73,12 @@ export interface RelinkScope {
 export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
   const fromId = scope?.fromId ?? null;
   const only = scope?.allOlder ? null : scope?.ids ? [...scope.ids] : scope ? [] : null;
-  // Building the matcher means reading every person: not worth it when there is nothing to link.
   const createdLinked = fromId !== null && scope?.createdLinked === true;
-  const anyContact =
-    (only?.length ?? 0) > 0 ||
-    db
-      .prepare(`SELECT 1 FROM contacts WHERE id >= ? AND id < ? LIMIT 1`)
-      .get(only === null ? 0 : createdLinked ? Number.MAX_SAFE_INTEGER : (fromId ?? Number.MAX_SAFE_INTEGER), createdLinked ? fromId : Number.MAX_SAFE_INTEGER) !== undefined;
+  // The ids to relink besides `only`: every contact (or every older one), those the import created, or none.
+  const END = Number.MAX_SAFE_INTEGER;
+  const [low, high] = only === null ? [0, createdLinked ? fromId : END] : fromId === null || createdLinked ? [END, END] : [fromId, END];
+  // Building the matcher means reading every person: not worth it when there is nothing to link.
+  const anyContact = (only?.length ?? 0) > 0 || db.prepare(`SELECT 1 FROM contacts WHERE id >= ? AND id < ? LIMIT 1`).get(low, high) !== undefined;
   if (!anyContact) return { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   const decisions = loadDecisions(db);
   const persons = new PersonTable(db);
@@ -182,12 +181,17 @@ class Linker {
   }
 }
 
-/** A contact's link columns. */
-export interface StoredLinkColumns {
-  status: 'linked' | 'review' | 'none' | 'own';
+/** A contact's link columns, as stored. */
+interface LinkColumns {
+  status: string;
   personId: string | null;
   method: string | null;
   evidenceJson: string;
+}
+
+/** The link columns of a match result. */
+export interface StoredLinkColumns extends LinkColumns {
+  status: 'linked' | 'review' | 'none' | 'own';
 }
 
 /** The link columns a match result is stored as. */
@@ -197,7 +201,7 @@ export function storedLinkOf(result: MatchResult): StoredLinkColumns {
   return { status: result.kind, personId: null, method: null, evidenceJson: '[]' };
 }
 
-export function sameLink(a: Omit<StoredLinkColumns, 'status'> & { status: string }, b: Omit<StoredLinkColumns, 'status'> & { status: string }): boolean {
+export function sameLink(a: LinkColumns, b: LinkColumns): boolean {
   return a.status === b.status && a.personId === b.personId && a.method === b.method && a.evidenceJson === b.evidenceJson;
 }
 
