@@ -3,6 +3,7 @@ import type { Db } from '../db/openDatabase';
 import { AUTOMATED, HAS_THREAD, KIND, RECORD_STRINGS, SENDER, THREAD_KEY, stringAt, type EncodedInteractions } from './interactionBatch';
 import { DigestMap, StringDigest } from '../importers/interactions/digestTable';
 import type { FoundSummary } from './foundSummary';
+import { RowChunks } from './rowChunks';
 
 /** A typed array that doubles as it fills: a few bytes per record instead of an object each. */
 class Growing {
@@ -112,7 +113,7 @@ export class FoundCounter {
 
   /**
    * OWN / HAS_PERSON of every contact met that has either: the import's own contacts, found among
-   * its id range (nearly all are linked to no one), and the older ones it met, one by one.
+   * its id range (nearly all are linked to no one), and the older ones it met, by id.
    */
   private finalLinks(db: Db): Map<number, number> {
     const links = new Map<number, number>();
@@ -122,11 +123,12 @@ export class FoundCounter {
       .raw()
       .all(this.firstNewContactId) as [number, number, number][];
     for (const [id, own, person] of created) links.set(id, bits(own, person));
-    const byId = db.prepare(`SELECT status = 'own', person_id IS NOT NULL FROM contacts WHERE id = ?`).raw();
-    for (const id of this.older) {
-      const row = byId.get(id) as [number, number] | undefined;
-      if (row) links.set(id, bits(row[0], row[1]));
-    }
+    // A later export of the same mailbox meets tens of thousands of them: read a chunk a statement.
+    const older = [...this.older];
+    const byIds = new RowChunks(db, 64, (n) => `SELECT id, status = 'own', person_id IS NOT NULL FROM contacts WHERE id IN (${new Array(n).fill('?').join(', ')})`);
+    byIds.each(older.length, (start, n) => {
+      for (const [id, own, person] of byIds.statement(n).raw().all(older.slice(start, start + n)) as [number, number, number][]) links.set(id, bits(own, person));
+    });
     return links;
   }
 }
