@@ -139,6 +139,8 @@ export class IdentityIndex {
   private readonly fitCache = new Map<string, boolean>();
   // Thousands of persons share a few hundred company names.
   private readonly companyKeys = new Map<string, string>();
+  /** Places given with `add`: persons added out of that order are still listed in it. */
+  private readonly places = new Map<string, number>();
 
   constructor(persons: Iterable<PersonIdentity> = [], own?: OwnIdentities) {
     this.own = {
@@ -150,8 +152,14 @@ export class IdentityIndex {
     for (const person of persons) this.add(person);
   }
 
-  /** Add a person, or extend the one with the same id with more identities. */
-  add(person: PersonIdentity): void {
+  /**
+   * Add a person, or extend the one with the same id with more identities. Persons sharing an
+   * identifier are listed in the order they were added, which orders review candidates; a caller
+   * adding persons as it comes to need them passes each one's `place` in the full list, and they
+   * are listed in that order, as an index built from that list in one go would list them.
+   */
+  add(person: PersonIdentity, place?: number): void {
+    if (place !== undefined) this.places.set(person.id, place);
     let entry = this.persons.get(person.id);
     if (!entry) {
       entry = {
@@ -176,24 +184,24 @@ export class IdentityIndex {
       const email = indexedKeyOf.email(raw);
       if (!email || this.own.emails.has(email)) continue;
       entry.emails.add(email);
-      addTo(this.byEmail, email, entry.id);
+      this.file(this.byEmail, email, entry.id, place);
     }
     for (const raw of person.profileUrls) {
       const url = indexedKeyOf.url(raw);
       if (!url || this.own.profileUrls.has(url)) continue;
       entry.profileUrls.add(url);
-      addTo(this.byUrl, url, entry.id);
+      this.file(this.byUrl, url, entry.id, place);
     }
     for (const raw of person.phones) {
       const phone = indexedKeyOf.phone(raw);
       if (!phone || this.own.phones.has(phone)) continue;
       entry.phones.add(phone);
-      addTo(this.byPhone, phone, entry.id);
+      this.file(this.byPhone, phone, entry.id, place);
     }
     for (const key of person.nameKeys) {
       if (key === '') continue;
       entry.nameKeys.add(key);
-      addTo(this.byName, key, entry.id);
+      this.file(this.byName, key, entry.id, place);
     }
     for (const domain of [...(person.domains ?? []), ...companyDomainsOf(entry.emails)]) {
       if (isWebmailDomain(domain)) continue;
@@ -203,6 +211,47 @@ export class IdentityIndex {
     if (entry.companyKey !== '') {
       for (const domain of entry.domains) addTo(this.domainsByCompany, entry.companyKey, domain);
     }
+  }
+
+  /**
+   * What `add` files of a person under its company (the domains of its addresses: "a domain already
+   * seen on other people of that company"), without adding the person: for a caller that adds persons
+   * only as it comes to need them, but must know every company's domains from the start.
+   */
+  addCompanyDomains(person: PersonIdentity): void {
+    const company = person.company.trim();
+    if (company === '') return;
+    const key = this.companyKeys.get(company) ?? companyKey(company);
+    this.companyKeys.set(company, key);
+    if (key === '') return;
+    const emails: string[] = [];
+    for (const raw of person.emails) {
+      const email = indexedKeyOf.email(raw);
+      if (email && !this.own.emails.has(email)) emails.push(email);
+    }
+    for (const domain of [...(person.domains ?? []), ...companyDomainsOf(emails)]) {
+      if (!isWebmailDomain(domain)) addTo(this.domainsByCompany, key, domain.toLowerCase());
+    }
+  }
+
+  /** `addTo`, keeping the holders in the order of their places when the person has one. */
+  private file(map: Map<string, Set<string>>, key: string, id: string, place: number | undefined): void {
+    if (place === undefined) {
+      addTo(map, key, id);
+      return;
+    }
+    const ids = map.get(key);
+    if (!ids) {
+      map.set(key, new Set([id]));
+      return;
+    }
+    if (ids.has(id)) return;
+    ids.add(id);
+    let inOrder = true;
+    for (const other of ids) if (other !== id && (this.places.get(other) ?? -1) > place) inOrder = false;
+    if (inOrder) return;
+    const placeOf = (other: string) => this.places.get(other) ?? -1;
+    map.set(key, new Set([...ids].sort((a, b) => placeOf(a) - placeOf(b))));
   }
 
   get(id: string): IndexedPerson | undefined {

@@ -36,6 +36,8 @@ function escapeSyntax(text: string): string {
 
 /** `http(s)://[www.]linkedin.com/in/<plain slug>[/]`, any letter case. */
 const PLAIN_LINKEDIN = /^https?:\/\/(?:www\.)?linkedin\.com\/in\/([\w.~-]+)\/?$/i;
+/** What this function makes of those: stored identities and contacts, normalised again when persons are indexed. */
+const NORMALISED_LINKEDIN = /^linkedin\.com\/in\/[a-z0-9_.~-]+$/;
 
 // A segment of only these has no escape to decode, nothing NFC changes and nothing to escape again.
 const PLAIN_SEGMENT = /^[\w.~-]*$/;
@@ -56,6 +58,7 @@ export function normaliseProfileUrl(raw: string): string | null {
   // The shape of nearly every URL in a LinkedIn export: what the steps below make of it, directly.
   const plain = PLAIN_LINKEDIN.exec(raw);
   if (plain) return `linkedin.com/in/${plain[1].toLowerCase()}`;
+  if (NORMALISED_LINKEDIN.test(raw)) return raw;
   let s = raw.trim().replace(/^<|>$/g, '').trim();
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(s);
   if (scheme) {

@@ -5,19 +5,16 @@ import type { ContactIdentity } from '../store/identityKeys';
 import { contactAt, type EncodedInteractions } from './interactionBatch';
 import { DigestMap, StringDigest } from '../importers/interactions/digestTable';
 import { RowChunks, rows } from './rowChunks';
+import { sameLink } from '../linking/relinkContacts';
+import { UNLINKED, type NewContactLinker, type StoredContact } from '../linking/newContactLinker';
 
 /** Distinct identities a contact cache holds before it starts again (12 bytes a slot, in typed arrays). */
 export const CONTACT_CACHE_LIMIT = 1 << 16;
 /** A cache value not yet known: the contact of the batch's miss (value - PENDING), resolved at the batch's end. */
 const PENDING = 0x80000000;
 
-interface ContactRow {
+interface ContactRow extends StoredContact {
   id: number;
-  name: string;
-  email: string;
-  profileUrl: string;
-  phone: string;
-  nameKey: string;
 }
 
 export class ContactResolver {
@@ -35,6 +32,7 @@ export class ContactResolver {
   private readonly keysOf;
   private readonly rowsOf: RowChunks;
   private readonly fill;
+  private readonly relink;
   /** This batch's cache misses (contact table refs), and the cache entries holding their PENDING value. */
   private misses: number[] = [];
   private pendingEntries: number[] = [];
@@ -46,10 +44,23 @@ export class ContactResolver {
     private readonly enriched: Set<number>,
     private readonly cacheLimit = CONTACT_CACHE_LIMIT,
     chunk = 64,
+    /** Links the contacts this import creates as they are inserted; without it they are inserted unlinked, for a relink to decide. */
+    private readonly linker: (() => NewContactLinker) | null = null,
   ) {
-    this.inserts = new RowChunks(db, chunk, (n) => `INSERT INTO contacts (key, name, email, profile_url, phone, name_key) VALUES ${rows(n, 6)} ON CONFLICT(key) DO NOTHING`);
+    this.inserts = new RowChunks(
+      db,
+      chunk,
+      (n) => `INSERT INTO contacts (key, name, email, profile_url, phone, name_key, status, person_id, method, evidence_json) VALUES ${rows(n, 10)} ON CONFLICT(key) DO NOTHING`,
+    );
     this.keysOf = db.prepare(`SELECT key FROM contacts WHERE id BETWEEN ? AND ? ORDER BY id`).pluck();
-    this.rowsOf = new RowChunks(db, chunk, (n) => `SELECT key, id, name, email, profile_url AS profileUrl, phone, name_key AS nameKey FROM contacts WHERE key IN (${new Array(n).fill('?').join(', ')})`);
+    this.rowsOf = new RowChunks(
+      db,
+      chunk,
+      (n) =>
+        `SELECT key, id, name, email, profile_url AS profileUrl, phone, name_key AS nameKey, status, person_id AS personId, method, evidence_json AS evidenceJson
+           FROM contacts WHERE key IN (${new Array(n).fill('?').join(', ')})`,
+    );
+    this.relink = db.prepare(`UPDATE contacts SET status = ?, person_id = ?, method = ?, evidence_json = ? WHERE id = ?`);
     this.fill = db.prepare(
       `UPDATE contacts SET name = CASE WHEN name = '' THEN ? ELSE name END, email = CASE WHEN email = '' THEN ? ELSE email END,
               profile_url = CASE WHEN profile_url = '' THEN ? ELSE profile_url END, phone = CASE WHEN phone = '' THEN ? ELSE phone END,
@@ -130,10 +141,12 @@ export class ContactResolver {
     const resolved = new Array<number>(contacts.length).fill(0);
     const conflicts: number[] = [];
     this.inserts.each(contacts.length, (start, n) => {
-      const params: string[] = [];
+      const params: (string | null)[] = [];
       for (let i = start; i < start + n; i++) {
         const c = contacts[i];
-        params.push(c.key, c.name, c.email, c.profileUrl, c.phone, c.nameKey);
+        // A miss whose key is already stored is decided for nothing (the insert keeps the stored row): few are.
+        const link = this.linker ? this.linker().linkOfInserted(c) : UNLINKED;
+        params.push(c.key, c.name, c.email, c.profileUrl, c.phone, c.nameKey, link.status, link.personId, link.method, link.evidenceJson);
       }
       const { changes, lastInsertRowid } = this.inserts.statement(n).run(params);
       const first = Number(lastInsertRowid) - changes + 1;
@@ -172,6 +185,15 @@ export class ContactResolver {
       row.phone ||= c.phone;
       row.nameKey ||= c.nameKey;
       if (row.id < this.firstNewContactId) this.enriched.add(row.id);
+      else if (this.linker) this.relinkCompleted(row);
     }
+  }
+
+  /** A contact this import created, and linked then, now knows more: decided again, as relink would decide it now. */
+  private relinkCompleted(row: ContactRow): void {
+    const link = this.linker!().linkOfStored(row);
+    if (sameLink(link, row)) return;
+    this.relink.run(link.status, link.personId, link.method, link.evidenceJson, row.id);
+    Object.assign(row, link);
   }
 }

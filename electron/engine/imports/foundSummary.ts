@@ -1,15 +1,25 @@
 // What an interaction import turned out to contain: threads, two-way threads, meetings, calls, unlinked records.
 import type { Db } from '../db/openDatabase';
 
+export interface FoundSummary {
+  records: number;
+  threads: number;
+  twoWayThreads: number;
+  meetings: number;
+  calls: number;
+  unlinked: number;
+}
+
 /**
- * Two passes over the batch's records, each shaped for speed on an archive of hundreds of thousands
+ * An import counts these as it writes (foundCounter.ts); the queries remain the reference it is tested
+ * against, and the answer for a batch already written. Two passes over the batch's records, each shaped for speed on an archive of hundreds of thousands
  * (tests/electron/engine/linking/relinkAgainstLegacy.test.ts holds them to the plain queries they
  * replace): one GROUP BY gives both the threads and the two-way ones, so the thread keys are sorted
  * once; the other counts records, meetings, calls and unlinked records, testing participants
  * against the few linked contacts (one small set, built once) rather than reading a contact row
  * per participant.
  */
-export function summariseFound(db: Db, batchId: number) {
+export function summariseFound(db: Db, batchId: number): FoundSummary {
   const threads = db
     .prepare(
       `SELECT count(*) AS threads, coalesce(sum(ownSent AND otherSent), 0) AS twoWay FROM (

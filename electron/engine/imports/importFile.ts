@@ -14,7 +14,6 @@ import { toByteSource, type ByteSource } from '../importers/text/byteSource';
 import { ConnectionSession, createBatch } from './connectionSession';
 import { InteractionSession } from './interactionSession';
 import { beginWithJournalsInMemory } from './statementJournal';
-import { summariseFound } from './foundSummary';
 import { relinkContacts } from '../linking/relinkContacts';
 import { addMe, readMe } from '../store/settingsStore';
 
@@ -183,7 +182,10 @@ async function importInteractionsFile(
   const warnings: string[] = [];
   const newlyMine = opts.me?.length ? addMe(db, opts.me) : [];
   const batchId = createBatch(db, 'interactions', fileName, opts.format ?? 'auto', null);
-  const session = new InteractionSession(db, batchId);
+  // Knowing you already, the file cannot name you (below), so nothing its new contacts' links depend on
+  // changes before the relink: they are linked as they are created.
+  const linkNewContacts = readMe(db).length > 0;
+  const session = new InteractionSession(db, batchId, { countFound: true, linkNewContacts });
   const info = await streamInteractionFileBeside(
     source,
     { format: (opts.format ?? 'auto') as never, map: opts.map, signal: opts.signal },
@@ -206,10 +208,12 @@ async function importInteractionsFile(
   }
   // New records only bring new contacts; the persons, your identities and decisions are unchanged,
   // so only the contacts this file touched need linking (unless you were just identified: then all
-  // of them, those this file created still with the shortcut that suits them).
+  // of them, those this file created still with the shortcut that suits them), and of those it
+  // created none when they were linked as they were created.
   const created = session.firstNewContactId;
-  relinkContacts(db, adoptedOwner ? { allOlder: true, fromId: created } : { ids: session.enrichedContacts, fromId: created });
-  const found = summariseFound(db, batchId);
+  const createdLinked = linkNewContacts;
+  relinkContacts(db, adoptedOwner ? { allOlder: true, fromId: created, createdLinked } : { ids: session.enrichedContacts, fromId: created, createdLinked });
+  const found = session.found!.summary(db);
   const counts = { added: session.counts.added + invitationsAdded, updated: 0, skipped: session.counts.skipped, missing: 0, removed: 0 };
   finishBatch(db, batchId, { ...counts, duplicate: session.counts.duplicate });
   return {

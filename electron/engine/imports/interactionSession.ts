@@ -15,6 +15,8 @@ import {
   type EncodedInteractions,
 } from './interactionBatch';
 import { RowChunks, rows } from './rowChunks';
+import { FoundCounter } from './foundCounter';
+import { NewContactLinker } from '../linking/newContactLinker';
 
 export interface InteractionCounts {
   added: number;
@@ -27,6 +29,14 @@ export interface InteractionSessionOptions {
   chunk?: number;
   /** Entries of each identity cache before it starts again. */
   contactCacheLimit?: number;
+  /** Count what the records hold as they are written (`found`), for the import's summary. */
+  countFound?: boolean;
+  /**
+   * Link each contact the session creates as it inserts it (NewContactLinker), so that the relink
+   * afterwards leaves them (`createdLinked`). Only while nothing a link depends on (persons, decisions,
+   * your identities) changes before that relink.
+   */
+  linkNewContacts?: boolean;
 }
 
 /** Rows per statement (a power of two, see RowChunks.each): 25 to 200 ran alike on the bench mbox, 10 slower. */
@@ -36,12 +46,14 @@ export class InteractionSession {
   readonly counts: InteractionCounts = { added: 0, duplicate: 0, skipped: 0 };
   readonly skippedRows: SkippedRow[] = [];
   /**
-   * What to (re)link afterwards: contacts created by this import (ids from here on) and the few
-   * existing ones it taught something new (a name or address they lacked). A record adds nothing
-   * else a link depends on, so a million messages need no million-entry set.
+   * What to (re)link afterwards: contacts created by this import (ids from here on; unless linked as
+   * they were created) and the few existing ones it taught something new (a name or address they
+   * lacked). A record adds nothing else a link depends on, so a million messages need no million-entry set.
    */
   readonly firstNewContactId: number;
   readonly enrichedContacts = new Set<number>();
+  /** The found summary being counted, when asked for. */
+  readonly found: FoundCounter | null;
   private readonly contacts: ContactResolver;
   private readonly interactions: RowChunks;
   private readonly participants: RowChunks;
@@ -56,7 +68,19 @@ export class InteractionSession {
   ) {
     const chunk = options.chunk ?? CHUNK;
     this.firstNewContactId = (db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM contacts`).pluck().get() as number) ?? 1;
-    this.contacts = new ContactResolver(db, this.firstNewContactId, this.enrichedContacts, options.contactCacheLimit ?? CONTACT_CACHE_LIMIT, chunk);
+    this.found = options.countFound ? new FoundCounter(this.firstNewContactId) : null;
+    // Built when the first contact is created: reading every person costs nothing for a file that creates none,
+    // and the parse goes on meanwhile.
+    let linker: NewContactLinker | null = null;
+    const linkerOf = () => (linker ??= new NewContactLinker(db));
+    this.contacts = new ContactResolver(
+      db,
+      this.firstNewContactId,
+      this.enrichedContacts,
+      options.contactCacheLimit ?? CONTACT_CACHE_LIMIT,
+      chunk,
+      options.linkNewContacts ? linkerOf : null,
+    );
     this.interactions = new RowChunks(
       db,
       chunk,
@@ -87,6 +111,7 @@ export class InteractionSession {
     this.counts.duplicate += b.count - written.length;
     if (written.length === 0) return ids;
     const contactIds = this.contacts.resolve(b, written);
+    this.found?.add(b, written, contactIds);
     const params: (number | string)[] = [];
     let k = 0;
     for (let w = 0; w < written.length; w++) {

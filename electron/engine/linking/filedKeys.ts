@@ -38,7 +38,7 @@ export function contactIds(email: string, profileUrl: string, phone: string): Co
   };
 }
 
-/** Positions (in the person list) of the persons filed under each key: one number, or several. */
+/** Positions (in the person list) of the persons filed under each key: one number, or several (none: only yours). */
 type Holders = Map<string, number | number[]>;
 
 function file(map: Holders, key: string | null, at: number): void {
@@ -63,7 +63,7 @@ export class FiledKeys {
   private readonly names: Holders = new Map();
 
   constructor(
-    private readonly table: PersonTable,
+    readonly table: PersonTable,
     own: OwnIdentities,
   ) {
     this.own = new IdentityIndex([], own).own;
@@ -75,6 +75,14 @@ export class FiledKeys {
     fileAll(this.urls, 'url', indexedKeyOf.url);
     fileAll(this.phones, 'phone', indexedKeyOf.phone);
     fileAll(this.names, 'name', (key) => key);
+    // Your identifiers are filed too, under no person: one look-up per identifier asks "yours or anyone's?".
+    const fileOwn = (map: Holders, keys: Set<string>) => {
+      for (const key of keys) if (!map.has(key)) map.set(key, []);
+    };
+    fileOwn(this.emails, this.own.emails);
+    fileOwn(this.urls, this.own.profileUrls);
+    fileOwn(this.phones, this.own.phones);
+    fileOwn(this.names, this.own.nameKeys);
   }
 
   /**
@@ -90,12 +98,11 @@ export class FiledKeys {
   mayMatch(name: string, storedKey: string, ids: ContactIds, decisionKeys: ReadonlySet<string>): boolean {
     if (name.includes('@')) return true;
     const { email, profileUrl, phone } = ids;
-    const own = this.own;
     return (
-      (email !== null && (own.emails.has(email) || this.emails.has(email))) ||
-      (profileUrl !== null && (own.profileUrls.has(profileUrl) || this.urls.has(profileUrl))) ||
-      (phone !== null && (own.phones.has(phone) || this.phones.has(phone))) ||
-      (storedKey !== '' && (own.nameKeys.has(storedKey) || this.names.has(storedKey))) ||
+      (email !== null && this.emails.has(email)) ||
+      (profileUrl !== null && this.urls.has(profileUrl)) ||
+      (phone !== null && this.phones.has(phone)) ||
+      (storedKey !== '' && this.names.has(storedKey)) ||
       (decisionKeys.size > 0 && decisionKeys.has(identityKeyOf({ email, profileUrl, phone, nameKey: storedKey })))
     );
   }
@@ -107,23 +114,32 @@ export class FiledKeys {
    * contacts exactly as an index of all persons would.
    */
   near(contacts: Iterable<NormalisedParticipant>, decidedPersons: Iterable<string>): PersonIdentity[] {
+    const wanted = this.alwaysNear(decidedPersons);
+    for (const ids of contacts) this.filedUnder(ids, (at) => (wanted[at] = 1));
+    return this.table.identities((at) => wanted[at] === 1);
+  }
+
+  /** The positions `near` takes whatever the contacts: everyone with an address, and the persons a decision names. */
+  alwaysNear(decidedPersons: Iterable<string>): Uint8Array {
     const wanted = new Uint8Array(this.table.ids.length);
-    const mark = (map: Holders, key: string | null) => {
-      const at = key ? map.get(key) : undefined;
-      if (typeof at === 'number') wanted[at] = 1;
-      else if (at) for (const i of at) wanted[i] = 1;
-    };
-    for (const ids of contacts) {
-      mark(this.emails, ids.email);
-      mark(this.urls, ids.profileUrl);
-      mark(this.phones, ids.phone);
-      mark(this.names, ids.nameKey);
-    }
     for (const at of this.table.kinds.email.owners) if (at >= 0) wanted[at] = 1;
     for (const id of decidedPersons) {
       const at = this.table.position.get(id);
       if (at !== undefined) wanted[at] = 1;
     }
-    return this.table.identities((at) => wanted[at] === 1);
+    return wanted;
+  }
+
+  /** Calls `visit` with the position of each person filed under one of the contact's identifiers (some twice). */
+  filedUnder(ids: NormalisedParticipant, visit: (at: number) => void): void {
+    const mark = (map: Holders, key: string | null) => {
+      const at = key ? map.get(key) : undefined;
+      if (typeof at === 'number') visit(at);
+      else if (at) for (const i of at) visit(i);
+    };
+    mark(this.emails, ids.email);
+    mark(this.urls, ids.profileUrl);
+    mark(this.phones, ids.phone);
+    mark(this.names, ids.nameKey);
   }
 }

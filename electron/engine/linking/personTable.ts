@@ -22,6 +22,7 @@ export class PersonTable {
   private readonly companies: string[] = [];
   readonly position = new Map<string, number>();
   readonly kinds = {} as Record<IdentityKind, KindList>;
+  private byPerson: Record<IdentityKind, { starts: Int32Array; items: Int32Array }> | null = null;
 
   constructor(db: Db) {
     for (const [id, company] of db.prepare(`SELECT id, company FROM persons`).raw().all() as [string, string][]) {
@@ -39,6 +40,37 @@ export class PersonTable {
       for (let i = 0; i < kindValues.length; i++) at[i] = this.position.get(kindOwners[i]) ?? -1;
       this.kinds[kind] = { values: kindValues, owners: at };
     }
+  }
+
+  /**
+   * The person at position `at` as `identities` makes it, for callers that need persons one by one
+   * (the linking of contacts as an import creates them).
+   */
+  person(at: number): PersonIdentity {
+    this.byPerson ??= this.listByPerson();
+    const person: PersonIdentity = { id: this.ids[at], emails: [], profileUrls: [], phones: [], nameKeys: [], company: this.companies[at], domains: [] };
+    for (const kind of IDENTITY_KINDS) {
+      const { values } = this.kinds[kind];
+      const { starts, items } = this.byPerson[kind];
+      for (let j = starts[at]; j < starts[at + 1]; j++) addIdentity(person, kind, values[items[j]]);
+    }
+    return person;
+  }
+
+  /** Each kind's values by person (the indices of a person's values, in value order): one pass over each list. */
+  private listByPerson(): Record<IdentityKind, { starts: Int32Array; items: Int32Array }> {
+    const out = {} as Record<IdentityKind, { starts: Int32Array; items: Int32Array }>;
+    for (const kind of IDENTITY_KINDS) {
+      const { owners } = this.kinds[kind];
+      const starts = new Int32Array(this.ids.length + 1);
+      for (let i = 0; i < owners.length; i++) if (owners[i] >= 0) starts[owners[i] + 1] += 1;
+      for (let at = 0; at < this.ids.length; at++) starts[at + 1] += starts[at];
+      const next = starts.slice(0, this.ids.length);
+      const items = new Int32Array(starts[this.ids.length]);
+      for (let i = 0; i < owners.length; i++) if (owners[i] >= 0) items[next[owners[i]]++] = i;
+      out[kind] = { starts, items };
+    }
+    return out;
   }
 
   /** The persons at the positions `keep` accepts (all by default), in table order, as `PersonIdentity`. */

@@ -65,16 +65,20 @@ export interface RelinkScope {
   fromId?: number;
   /** With `fromId`: every contact before it too, instead of `ids` (your identities changed). */
   allOlder?: boolean;
+  /** With `fromId`: the contacts from it on were linked as the import created them (NewContactLinker), so are left as they are. */
+  createdLinked?: boolean;
 }
 
 /** Relinks every contact, or only those in `scope`; runs inside the caller's transaction. */
 export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
   const fromId = scope?.fromId ?? null;
   const only = scope?.allOlder ? null : scope?.ids ? [...scope.ids] : scope ? [] : null;
+  const createdLinked = fromId !== null && scope?.createdLinked === true;
+  // The ids to relink besides `only`: every contact (or every older one), those the import created, or none.
+  const END = Number.MAX_SAFE_INTEGER;
+  const [low, high] = only === null ? [0, createdLinked ? fromId : END] : fromId === null || createdLinked ? [END, END] : [fromId, END];
   // Building the matcher means reading every person: not worth it when there is nothing to link.
-  const anyContact =
-    (only?.length ?? 0) > 0 ||
-    db.prepare(`SELECT 1 FROM contacts WHERE id >= ? LIMIT 1`).get(only === null ? 0 : (fromId ?? Number.MAX_SAFE_INTEGER)) !== undefined;
+  const anyContact = (only?.length ?? 0) > 0 || db.prepare(`SELECT 1 FROM contacts WHERE id >= ? AND id < ? LIMIT 1`).get(low, high) !== undefined;
   if (!anyContact) return { contacts: 0, linked: 0, review: 0, none: 0, own: 0, changed: 0 };
   const decisions = loadDecisions(db);
   const persons = new PersonTable(db);
@@ -88,7 +92,7 @@ export function relinkContacts(db: Db, scope?: RelinkScope): RelinkCounts {
       linker.record(c, matcher.match({ name: c.name || undefined, email: c.email || undefined, profileUrl: c.profileUrl || undefined, phone: c.phone || undefined }));
     }
   }
-  if (fromId !== null) relinkCreated(db, linker, fromId, persons, own, decisions);
+  if (fromId !== null && !createdLinked) relinkCreated(db, linker, fromId, persons, own, decisions);
   return linker.counts;
 }
 
@@ -139,7 +143,7 @@ function relinkCreated(db: Db, linker: Linker, fromId: number, persons: PersonTa
 }
 
 /** What `normaliseParticipant` makes of a contact, from its identifiers already normalised. */
-function participantIds(name: string, ids: ContactIds): NormalisedParticipant {
+export function participantIds(name: string, ids: ContactIds): NormalisedParticipant {
   // A display name holding an address is an address, not a name.
   if (name.includes('@')) return { ...ids, email: ids.email ?? normaliseEmail(name), nameKey: '' };
   return { ...ids, nameKey: name === '' ? '' : nameKey(name) };
@@ -167,29 +171,38 @@ class Linker {
   }
 
   record(c: StoredLink, result: MatchResult): void {
-    let status: string;
-    let personId: string | null = null;
-    let method: string | null = null;
-    let evidence: unknown = [];
-    if (result.kind === 'linked') {
-      status = 'linked';
-      personId = result.personId;
-      method = result.method;
-      evidence = result.evidence;
-    } else if (result.kind === 'review') {
-      status = 'review';
-      evidence = result.candidates;
-    } else {
-      status = result.kind;
-    }
+    const link = storedLinkOf(result);
     this.counts.contacts += 1;
-    this.counts[status as 'linked' | 'review' | 'none' | 'own'] += 1;
-    const evidenceJson = JSON.stringify(evidence);
-    if (status !== c.status || personId !== c.personId || method !== c.method || evidenceJson !== c.evidenceJson) {
-      this.update.run(status, personId, method, evidenceJson, c.id);
+    this.counts[link.status] += 1;
+    if (!sameLink(link, c)) {
+      this.update.run(link.status, link.personId, link.method, link.evidenceJson, c.id);
       this.counts.changed += 1;
     }
   }
+}
+
+/** A contact's link columns, as stored. */
+interface LinkColumns {
+  status: string;
+  personId: string | null;
+  method: string | null;
+  evidenceJson: string;
+}
+
+/** The link columns of a match result. */
+export interface StoredLinkColumns extends LinkColumns {
+  status: 'linked' | 'review' | 'none' | 'own';
+}
+
+/** The link columns a match result is stored as. */
+export function storedLinkOf(result: MatchResult): StoredLinkColumns {
+  if (result.kind === 'linked') return { status: 'linked', personId: result.personId, method: result.method, evidenceJson: JSON.stringify(result.evidence) };
+  if (result.kind === 'review') return { status: 'review', personId: null, method: null, evidenceJson: JSON.stringify(result.candidates) };
+  return { status: result.kind, personId: null, method: null, evidenceJson: '[]' };
+}
+
+export function sameLink(a: LinkColumns, b: LinkColumns): boolean {
+  return a.status === b.status && a.personId === b.personId && a.method === b.method && a.evidenceJson === b.evidenceJson;
 }
 
 /**

@@ -59,6 +59,9 @@ const urlish = fc.oneof(
     .tuple(
       fc.constantFrom(
         'https://www.linkedin.com/in/',
+        'linkedin.com/in/',
+        'LinkedIn.com/in/',
+        'linkedin.com/IN/',
         'http://LinkedIn.com/in/',
         'HTTPS://WWW.LINKEDIN.COM/IN/',
         'https://linkedin.com/in/',
@@ -126,6 +129,9 @@ describe('fast paths equal the plain code', () => {
     fc.assert(
       fc.property(urlish, (s) => {
         expect(normaliseProfileUrl(s)).toBe(referenceNormaliseProfileUrl(s));
+        // Stored URLs are normalised again when persons are indexed.
+        const stored = referenceNormaliseProfileUrl(s);
+        if (stored !== null) expect(normaliseProfileUrl(stored)).toBe(referenceNormaliseProfileUrl(stored));
       }),
       runs,
     );
