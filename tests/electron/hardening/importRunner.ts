@@ -10,7 +10,8 @@ const ENTRY = new URL('./importRunnerWorker.ts', import.meta.url).href;
 export class ImportRunner {
   private worker: Worker | null = null;
   private nextId = 1;
-  private pending = new Map<number, (o: Outcome) => void>();
+  /** Requests not answered yet, with the worker each was sent to: a worker that ends fails only its own. */
+  private pending = new Map<number, { worker: Worker; settle: (o: Outcome) => void }>();
 
   /** `heapMb` caps the worker's old generation: a parser that reads a huge file whole runs out here, not in the test process. */
   constructor(private readonly heapMb = 768) {}
@@ -19,12 +20,16 @@ export class ImportRunner {
     if (this.worker) return this.worker;
     const worker = new Worker(BOOT, { workerData: { entry: ENTRY }, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     worker.on('message', (o: RunOutcome) => {
-      this.pending.get(o.id)?.(o);
+      this.pending.get(o.id)?.settle(o);
       this.pending.delete(o.id);
     });
     const fail = (message: string) => {
-      for (const [id, settle] of this.pending) settle({ id, ok: false, errorClass: 'WorkerCrash', isImportError: false, message, line: null, heapMb: -1 });
-      this.pending.clear();
+      // A worker terminated after a timeout exits late, when its replacement may already hold requests.
+      for (const [id, p] of this.pending) {
+        if (p.worker !== worker) continue;
+        this.pending.delete(id);
+        p.settle({ id, ok: false, errorClass: 'WorkerCrash', isImportError: false, message, line: null, heapMb: -1 });
+      }
       if (this.worker === worker) this.worker = null;
     };
     worker.on('error', (err) => fail(`worker error: ${err.message}`));
@@ -44,9 +49,12 @@ export class ImportRunner {
         if (this.worker === worker) this.worker = null;
         resolve({ id, ok: false, errorClass: 'Timeout', isImportError: false, message: `no answer within ${timeoutMs} ms`, line: null, heapMb: -1 });
       }, timeoutMs);
-      this.pending.set(id, (o) => {
-        clearTimeout(timer);
-        resolve(o);
+      this.pending.set(id, {
+        worker,
+        settle: (o) => {
+          clearTimeout(timer);
+          resolve(o);
+        },
       });
       worker.postMessage({ ...request, id } satisfies RunRequest);
     });
