@@ -103,9 +103,8 @@ export async function importFile(db: Db, input: string | ByteSource, opts: Impor
   // First of all, so that the parse worker loads while this thread detects the format and prepares.
   const worker = await startParseWorker(opts.kind, source);
   try {
-    return opts.kind === 'connections'
-      ? await inTransaction(db, () => importConnectionsFile(db, source, fileName, opts, checkCancel, worker), opts.inArchive)
-      : await inTransaction(db, () => importInteractionsFile(db, source, fileName, opts, checkCancel, worker), opts.inArchive);
+    const job: FileJob = { db, source, fileName, opts, checkCancel, worker };
+    return await inTransaction(db, () => (opts.kind === 'connections' ? importConnectionsFile(job) : importInteractionsFile(job)), opts.inArchive);
   } catch (err) {
     if (opts.signal?.aborted) throw new ImportCancelled();
     // Parsers name the file on disk; an upload's temporary name means nothing to the user.
@@ -116,14 +115,17 @@ export async function importFile(db: Db, input: string | ByteSource, opts: Impor
   }
 }
 
-async function importConnectionsFile(
-  db: Db,
-  source: ByteSource,
-  fileName: string,
-  opts: ImportFileOptions,
-  checkCancel: () => void,
-  worker: StartedParseWorker | null,
-): Promise<ImportSummary> {
+/** One file's import as both kinds run it: where to write, what to read, and the worker started for it (if any). */
+interface FileJob {
+  db: Db;
+  source: ByteSource;
+  fileName: string;
+  opts: ImportFileOptions;
+  checkCancel: () => void;
+  worker: StartedParseWorker | null;
+}
+
+async function importConnectionsFile({ db, source, fileName, opts, checkCancel, worker }: FileJob): Promise<ImportSummary> {
   const requested = opts.format && opts.format !== 'auto' ? opts.format : null;
   const format = requested ?? detectConnectionFormat(fileName, decodeText(await source.head(65_536), fileName, { cutShort: true }).text);
   const network = networkOf(format, fileName, opts.network);
@@ -171,14 +173,7 @@ async function importConnectionsFile(
   };
 }
 
-async function importInteractionsFile(
-  db: Db,
-  source: ByteSource,
-  fileName: string,
-  opts: ImportFileOptions,
-  checkCancel: () => void,
-  worker: StartedParseWorker | null,
-): Promise<ImportSummary> {
+async function importInteractionsFile({ db, source, fileName, opts, checkCancel, worker }: FileJob): Promise<ImportSummary> {
   const warnings: string[] = [];
   const newlyMine = opts.me?.length ? addMe(db, opts.me) : [];
   const batchId = createBatch(db, 'interactions', fileName, opts.format ?? 'auto', null);
