@@ -91,6 +91,8 @@ export class CsvRowSplitter {
           }
           if (eol === n) {
             this.field += s.slice(i);
+            // Without this a 50 MB line of one unquoted cell became one person's 50 MB name (20 s, 1.2 GB).
+            if (this.field.length > MAX_FIELD_CHARS) throw new ImportError(this.file, this.line, 'a field runs past 4 MB of text without a comma or line end');
             i = n;
             continue;
           }

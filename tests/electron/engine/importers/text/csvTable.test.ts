@@ -37,6 +37,25 @@ describe('splitCsvRows', () => {
     expect(() => splitCsvRows(text, ',', '/data/Connections.csv')).toThrow(ImportError);
     expect(() => splitCsvRows(text, ',', '/data/Connections.csv')).toThrow('Connections.csv, line 3: unterminated quoted field');
   });
+  it('refuses an unquoted field that runs past 4 MB without a comma or line end, naming its line', () => {
+    const rows: CsvRow[] = [];
+    const splitter = new CsvRowSplitter(',', '/data/contacts.csv', (r) => rows.push(r));
+    splitter.push('First Name,Last Name\nAda,Lovelace\n');
+    const piece = 'x'.repeat(1024 * 1024);
+    const pushPieces = (): void => {
+      for (let i = 0; i < 6; i++) splitter.push(piece);
+    };
+    expect(pushPieces).toThrow(ImportError);
+    expect(rows).toHaveLength(2);
+    // A long field that does end is still read: 3 MB of notes in one cell.
+    const long = 'y'.repeat(3 * 1024 * 1024);
+    expect(splitCsvRows(`a,b\n${long},z\n`, ',', 'f.csv')[1]!.cells).toEqual([long, 'z']);
+    const again = new CsvRowSplitter(',', '/data/contacts.csv', () => undefined);
+    again.push('h\n');
+    expect(() => {
+      for (let i = 0; i < 6; i++) again.push(piece);
+    }).toThrow('contacts.csv, line 2: a field runs past 4 MB');
+  });
   it('keeps text after a closing quote and quotes inside unquoted fields', () => {
     expect(splitCsvRows('"Bob" Smith,5" tall\n', ',', 'f.csv')).toEqual([{ line: 1, cells: ['Bob Smith', '5" tall'] }]);
   });
