@@ -145,7 +145,9 @@ class Run {
       return 'meeting';
     }
     if (roll < 0.72) {
-      const contact = this.one(db.prepare(`SELECT id, person_id AS personId FROM contacts WHERE status != 'own'`).all() as { id: number; personId: string | null }[]);
+      const contacts = db.prepare(`SELECT id, person_id AS personId FROM contacts WHERE status != 'own'`).all() as { id: number; personId: string | null }[];
+      if (!contacts.length) return 'no contact to decide';
+      const contact = this.one(contacts);
       const persons = this.column<string>(`SELECT id FROM persons`);
       const personId = contact.personId && this.random() < 0.5 ? contact.personId : this.one(persons);
       await this.call('review:decide', { contactId: contact.id, personId, verdict: this.random() < 0.5 ? 'confirm' : 'reject' });
@@ -168,6 +170,8 @@ class Run {
       return 'tag';
     }
     const emails = this.column<string>(`SELECT email FROM contacts WHERE email != '' AND status != 'own'`);
+    // After undos and merges every address may be yours already or gone with its batch.
+    if (!emails.length) return 'no address to call yours';
     const me = (db.prepare(`SELECT kind, value FROM my_identities`).all() as { kind: 'email'; value: string }[]).concat({ kind: 'email', value: this.one(emails) });
     await this.call('settings:setMe', { me });
     return 'identity of yours';
