@@ -98,7 +98,7 @@ class Numbering {
 
   /** The number of the string in bytes from … to - 1 of the list. */
   id(list: Buffer, from: number, to: number): number {
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0;
     let high = 0;
     for (let k = from; k < to; k++) {
       h = Math.imul(h ^ list[k], 0x01000193);
@@ -129,8 +129,7 @@ class Numbering {
       for (let k = 0; k < id; k++) this.place(k, this.hashes[k]);
     }
     while (this.used + to - from > this.bytes.length) this.bytes = grown(this.bytes, new Uint8Array(this.bytes.length * 2));
-    this.bytes.set(list.subarray(from, to), this.used);
-    this.used += to - from;
+    for (let k = from; k < to; k++) this.bytes[this.used++] = list[k];
     this.starts[id + 1] = this.used;
     this.hashes[id] = hash;
     this.place(id, hash);
