@@ -6,7 +6,7 @@
 // included; where the records hold what this encoding cannot carry (a separator in a day or thread key, a contact id
 // that is not a small non-negative integer), the read declines and the caller falls back to pairsSql().
 import type { Db } from '../db/openDatabase';
-import type { DayNames, ThreadColumns } from './threadSummary';
+import type { DayNames, MeetingIds, ThreadColumns } from './threadSummary';
 
 /** Interaction ids per range: bounds the strings (about 80 bytes per record, 12 per participant) to a few MB. */
 const IDS_PER_RANGE = 65_536;
@@ -16,13 +16,15 @@ const COMMA = 0x2c;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 
-// Per range of ids, lists in step (the aggregates see the rows in one order): of the emails and messages up to asOf,
-// id less the range's first, batch × 4 + flag bits (automated 1, manual 2), day and thread key (these two joined by a
-// control character: one in a day or key shows as a record too many); of their participants, interaction id less the
-// range's first and contact × 2 + wrote. Each list in one string: a row handed over alone costs ~1 µs.
-const RECORDS_SQL = `SELECT count(*), group_concat(id - CAST(:from AS INTEGER)), group_concat(coalesce(batch_id, 0) * 4 + ((automated != 0) | ((manual != 0) << 1))),
+// Per range of ids, lists in step (the aggregates see the rows in one order): of the emails and messages up to asOf
+// and the meetings (every record of another kind, any day), id less the range's first, batch × 8 + 4 for a meeting +
+// flag bits (automated 1, manual 2), day and thread key (these two joined by a control character: one in a day or key
+// shows as a record too many); of their participants, interaction id less the range's first and contact × 2 + wrote.
+// Each list in one string: a row handed over alone costs ~1 µs.
+const RECORDS_SQL = `SELECT count(*), group_concat(id - CAST(:from AS INTEGER)),
+       group_concat(coalesce(batch_id, 0) * 8 + (kind NOT IN ('email', 'message')) * 4 + ((automated != 0) | ((manual != 0) << 1))),
        CAST(group_concat(day, char(30)) AS BLOB), CAST(group_concat(coalesce(thread_key, '#' || id), char(30)) AS BLOB)
-  FROM interactions WHERE id BETWEEN :from AND :to AND kind IN ('email', 'message') AND +day <= :asOf`;
+  FROM interactions WHERE id BETWEEN :from AND :to AND (kind NOT IN ('email', 'message') OR +day <= :asOf)`;
 const PARTICIPANTS_SQL = `SELECT count(*), group_concat(interaction_id - CAST(:from AS INTEGER)), group_concat(contact_id * 2 + (is_sender != 0))
   FROM participants WHERE interaction_id BETWEEN :from AND :to`;
 
@@ -146,12 +148,34 @@ class Numbering {
   /** Each number's place in SQLite's BINARY order (memcmp of the UTF-8 bytes). */
   ranks(): Int32Array {
     const { names } = this;
-    // UTF-16 order is UTF-8 order unless a string holds a surrogate pair or a character from U+E000 up.
-    const sorted = this.nonAscii ? [...names].sort(compareUtf8) : [...names].sort();
-    const ids = new Map(names.map((name, id) => [name, id]));
     const rank = new Int32Array(names.length);
-    for (let r = 0; r < sorted.length; r++) rank[ids.get(sorted[r])!] = r;
+    if (this.nonAscii) {
+      // UTF-16 order is UTF-8 order unless a string holds a surrogate pair or a character from U+E000 up.
+      const sorted = [...names].sort(compareUtf8);
+      const ids = new Map(names.map((name, id) => [name, id]));
+      for (let r = 0; r < sorted.length; r++) rank[ids.get(sorted[r])!] = r;
+      return rank;
+    }
+    // ASCII: a name's characters are its bytes, so it is found in the table without a Map of 200,000 names.
+    const sorted = [...names].sort();
+    for (let r = 0; r < sorted.length; r++) rank[this.idOfAscii(sorted[r])] = r;
     return rank;
+  }
+
+  /** The number of a name made of ASCII characters only. */
+  private idOfAscii(name: string): number {
+    let h = 0x811c9dc5 | 0;
+    for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 0x01000193);
+    const { hashes, slots, bytes, starts } = this;
+    const mask = slots.length - 1;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const id = slots[at];
+      if (id < 0) throw new Error(`thread summary: "${name}" is not numbered`);
+      if (hashes[id] !== h || starts[id + 1] - starts[id] !== name.length) continue;
+      let k = 0;
+      for (const s = starts[id]; k < name.length && bytes[s + k] === name.charCodeAt(k); ) k++;
+      if (k === name.length) return id;
+    }
   }
 }
 
@@ -176,16 +200,19 @@ export function compareUtf8(a: string, b: string): number {
 }
 
 /**
- * pairsSql()'s rows for asOf as columns, days numbered into `dayNames` as the rows meet them; null when the records
- * hold something this read does not carry (then nothing was added to dayNames).
+ * pairsSql()'s rows for asOf as columns, days numbered into `dayNames` as the rows meet them, and readMeetingIds()'s
+ * ids from the same scan; null when the records hold something this read does not carry (then nothing was added to
+ * dayNames).
  */
-export function readThreadColumns(db: Db, asOf: string, dayNames: DayNames): ThreadColumns | null {
+export function readThreadColumns(db: Db, asOf: string, dayNames: DayNames): { columns: ThreadColumns; meetings: MeetingIds } | null {
   const records = db.prepare(RECORDS_SQL).raw(true);
   const participants = db.prepare(PARTICIPANTS_SQL).raw(true);
   const nextId = db.prepare(NEXT_ID_SQL).pluck();
   const threads = new Numbering();
   const days = new Numbering();
   const rows = new RawRows();
+  const meetingIds: number[] = [];
+  const meetingBatches: number[] = [];
   // Per id of the range: thread number (-1: not counted), day number, batch, flag bits.
   const threadOf = new Int32Array(IDS_PER_RANGE);
   const dayOf = new Int32Array(IDS_PER_RANGE);
@@ -205,16 +232,20 @@ export function readThreadColumns(db: Db, asOf: string, dayNames: DayNames): Thr
       const value = bf.next();
       // A separator inside a day or key leaves a piece over, or (the last) a list too short.
       if (!(at >= 0) || !(value >= 0) || dayAt > dayList.length || keyAt > keyList.length) return null;
-      let end = dayList.indexOf(SEPARATOR, dayAt);
-      if (end < 0) end = dayList.length;
-      dayOf[at] = days.id(dayList, dayAt, end);
-      dayAt = end + 1;
-      end = keyList.indexOf(SEPARATOR, keyAt);
-      if (end < 0) end = keyList.length;
-      threadOf[at] = threads.id(keyList, keyAt, end);
-      keyAt = end + 1;
-      batchOf[at] = Math.floor(value / 4);
-      flagsOf[at] = value & 3;
+      const dayEnd = dayList.indexOf(SEPARATOR, dayAt);
+      const keyEnd = keyList.indexOf(SEPARATOR, keyAt);
+      const batch = Math.floor(value / 8);
+      if (value & 4) {
+        meetingIds.push(from + at);
+        meetingBatches.push(batch);
+      } else {
+        dayOf[at] = days.id(dayList, dayAt, dayEnd < 0 ? dayList.length : dayEnd);
+        threadOf[at] = threads.id(keyList, keyAt, keyEnd < 0 ? keyList.length : keyEnd);
+        batchOf[at] = batch;
+        flagsOf[at] = value & 3;
+      }
+      dayAt = dayEnd < 0 ? dayList.length + 1 : dayEnd + 1;
+      keyAt = keyEnd < 0 ? keyList.length + 1 : keyEnd + 1;
     }
     if (dayAt !== dayList.length + 1 || keyAt !== keyList.length + 1) return null;
     const [listed, interactionList, contactList] = participants.get(params) as [number, string, string];
@@ -229,7 +260,7 @@ export function readThreadColumns(db: Db, asOf: string, dayNames: DayNames): Thr
       if (thread >= 0) rows.push(thread, value >>> 1, dayOf[at], batchOf[at], flagsOf[at] | ((value & 1) << 2));
     }
   }
-  return merged(rows, threads, days, dayNames);
+  return { columns: merged(rows, threads, days, dayNames), meetings: { id: Int32Array.from(meetingIds), batch: Int32Array.from(meetingBatches) } };
 }
 
 /** The raw rows in (thread key, contact) order, merged per pair as the GROUP BY merges them. */

@@ -164,8 +164,8 @@ export class ThreadSummary {
     return db.transaction(() => {
       const stamp = readStamp(db);
       const days = new DayNames();
-      const columns = (by === 'scan' && readThreadColumns(db, asOf, days)) || readBySort(db, asOf, days);
-      return new ThreadSummary(asOf, stamp, columns, days, readMeetingIds(db));
+      const scanned = by === 'scan' ? readThreadColumns(db, asOf, days) : null;
+      return new ThreadSummary(asOf, stamp, scanned?.columns ?? readBySort(db, asOf, days), days, scanned?.meetings ?? readMeetingIds(db));
     })();
   }
 

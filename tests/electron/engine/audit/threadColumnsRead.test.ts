@@ -2,13 +2,14 @@
 // generated records: threads without a key, keys starting with '#' (one the very key a keyless record gets), records
 // after the audit date, meetings, automated and manual records, several batches and none, a contact listed twice in a
 // record, records nobody is listed in, keys that sort otherwise in UTF-16 than in UTF-8, ids across several of the
-// read's ranges and below zero. The columns, their order and the day numbering must be the same. Records the scan's
+// read's ranges and below zero. The columns, their order and the day numbering must be the same, and the meetings'
+// ids read in the same scan those readMeetingIds() reads. Records the scan's
 // encoding cannot carry make it decline, and ThreadSummary.read then still gives the GROUP BY's columns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Db } from '../../../../electron/engine/db/openDatabase';
 import { readThreadColumns } from '../../../../electron/engine/audit/threadColumnsRead';
-import { ColumnsBuilder, DayNames, pairsSql, ThreadSummary, type PairRow } from '../../../../electron/engine/audit/threadSummary';
+import { ColumnsBuilder, DayNames, pairsSql, readMeetingIds, ThreadSummary, type PairRow } from '../../../../electron/engine/audit/threadSummary';
 import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
 
 const AS_OF = '2025-06-30';
@@ -83,17 +84,17 @@ function store(firstId: number, list: Interaction[]): number[] {
   return ids;
 }
 
-/** The columns as pairsSql()'s GROUP BY gives them. */
+/** The columns as pairsSql()'s GROUP BY gives them, and the meetings as readMeetingIds() reads them. */
 function bySort(asOf = AS_OF) {
   const builder = new ColumnsBuilder(new DayNames());
   builder.rows(db().prepare(pairsSql()).raw(true).all({ asOf }) as PairRow[]);
-  return { columns: builder.finish(), days: builder.dayNames.names };
+  return { columns: builder.finish(), days: builder.dayNames.names, meetings: readMeetingIds(db()) };
 }
 
 function byScan(asOf = AS_OF) {
   const days = new DayNames();
-  const columns = db().transaction(() => readThreadColumns(db(), asOf, days))();
-  return { columns, days: days.names };
+  const read = db().transaction(() => readThreadColumns(db(), asOf, days))();
+  return { columns: read?.columns ?? null, days: days.names, meetings: read?.meetings ?? null };
 }
 
 describe('readThreadColumns', () => {
@@ -136,7 +137,7 @@ describe('readThreadColumns', () => {
     store(1, [plain, odd, { ...plain, key: 'other' }]);
     expect(byScan().columns).toBeNull();
     const read = ThreadSummary.read(db(), AS_OF);
-    expect({ columns: read.columns, days: read.days.names }).toEqual(bySort());
+    expect({ columns: read.columns, days: read.days.names, meetings: read.meetings }).toEqual(bySort());
     expect(read.columns.keys.length).toBeGreaterThan(0);
   });
 
