@@ -65,8 +65,8 @@ export class AuditCache {
   }
 
   /**
-   * Thread evidence from the summary of this audit date (read now if it is another date: reading costs
-   * what the one SQL aggregate costs; brought up to date first if the records moved), meetings in SQL, looked up by
+   * Thread evidence from the summary of this audit date (read now if it is another date: one scan of the records,
+   * threadColumnsRead.ts; brought up to date first if the records moved), meetings in SQL, looked up by
    * the ids the summary keeps. One summary is kept, for the date asked last.
    */
   private evidence(db: Db, asOf: string, rules: AuditRules): Map<string, Evidence> {

@@ -6,6 +6,7 @@
 import type { Db } from '../db/openDatabase';
 import type { Evidence } from '../../../shared/domain/audit';
 import { readStamp, type RecordsStamp } from './recordsStamp';
+import { readThreadColumns } from './threadColumnsRead';
 
 /** The thread key as the SQL aggregate groups by it: a message without a thread key is a thread of its own. */
 export const THREAD_KEY = `coalesce(i.thread_key, '#' || i.id)`;
@@ -124,6 +125,13 @@ export interface MeetingIds {
   batch: Int32Array;
 }
 
+/** The columns from pairsSql()'s rows, grouped and sorted by SQLite. */
+function readBySort(db: Db, asOf: string, days: DayNames): ThreadColumns {
+  const builder = new ColumnsBuilder(days);
+  builder.rows(db.prepare(pairsSql()).raw(true).iterate({ asOf }) as Iterable<PairRow>);
+  return builder.finish();
+}
+
 const MEETING_IDS_SQL = `SELECT id, coalesce(batch_id, 0) FROM interactions WHERE kind NOT IN ('email', 'message')`;
 
 export function readMeetingIds(db: Db, where = '', params: Record<string, unknown> = {}): MeetingIds {
@@ -147,14 +155,17 @@ export class ThreadSummary {
     readonly undoLogs: Map<number, Map<string, SavedThread>> = new Map(),
   ) {}
 
-  /** Reads every email and message record up to asOf once (one GROUP BY over the participant rows). */
-  static read(db: Db, asOf: string): ThreadSummary {
+  /**
+   * Reads every email and message record up to asOf once: scanned and grouped in JS (threadColumnsRead.ts), or where
+   * that read declines the records, by pairsSql()'s GROUP BY (which sorts every participant row).
+   */
+  static read(db: Db, asOf: string, by: 'scan' | 'sort' = 'scan'): ThreadSummary {
     // One read transaction: the stamp describes exactly the records summed up.
     return db.transaction(() => {
       const stamp = readStamp(db);
-      const builder = new ColumnsBuilder(new DayNames());
-      builder.rows(db.prepare(pairsSql()).raw(true).iterate({ asOf }) as Iterable<PairRow>);
-      return new ThreadSummary(asOf, stamp, builder.finish(), builder.dayNames, readMeetingIds(db));
+      const days = new DayNames();
+      const scanned = by === 'scan' ? readThreadColumns(db, asOf, days) : null;
+      return new ThreadSummary(asOf, stamp, scanned?.columns ?? readBySort(db, asOf, days), days, scanned?.meetings ?? readMeetingIds(db));
     })();
   }
 
