@@ -91,6 +91,8 @@ class Numbering {
   private bytes = new Uint8Array(1 << 16);
   private used = 0;
   private starts = new Int32Array(1 << 10);
+  /** idOfAscii's bytes of a name. */
+  private scratch = Buffer.alloc(256);
   /** Whether some name has a byte from 0x80 up: then JS's UTF-16 order may differ from SQLite's (see ranks). */
   private nonAscii = 0;
 
@@ -167,20 +169,11 @@ class Numbering {
     return endA - starts[a] - (endB - starts[b]);
   }
 
-  /** The number of a name made of ASCII characters only. */
+  /** The number of a name made of ASCII characters only: its characters are its bytes, looked up as id() does. */
   private idOfAscii(name: string): number {
-    let h = 0x811c9dc5 | 0;
-    for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 0x01000193);
-    const { hashes, slots, bytes, starts } = this;
-    const mask = slots.length - 1;
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const id = slots[at];
-      if (id < 0) throw new Error(`thread summary: "${name}" is not numbered`);
-      if (hashes[id] !== h || starts[id + 1] - starts[id] !== name.length) continue;
-      let k = 0;
-      for (const s = starts[id]; k < name.length && bytes[s + k] === name.charCodeAt(k); ) k++;
-      if (k === name.length) return id;
-    }
+    if (this.scratch.length < name.length) this.scratch = Buffer.alloc(name.length * 2);
+    for (let k = 0; k < name.length; k++) this.scratch[k] = name.charCodeAt(k);
+    return this.id(this.scratch, 0, name.length);
   }
 }
 
