@@ -21,7 +21,7 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'electron/main/index.ts'), importWorker: resolve(import.meta.dirname, 'electron/engine/jobs/importWorker.ts'), parseWorker: resolve(import.meta.dirname, 'electron/engine/imports/parseWorker.ts') },
+        input: { index: resolve(import.meta.dirname, 'electron/main/index.ts'), importWorker: resolve(import.meta.dirname, 'electron/engine/jobs/importWorker.ts'), parseWorker: resolve(import.meta.dirname, 'electron/engine/imports/parseWorker.ts'), threadScanWorker: resolve(import.meta.dirname, 'electron/engine/audit/threadScanWorker.ts') },
       },
     },
   },

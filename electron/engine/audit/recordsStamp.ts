@@ -82,3 +82,14 @@ export function changeSince(db: Db, before: RecordsStamp): { stamp: RecordsStamp
   if (db.prepare(`SELECT count(*) FROM interactions`).pluck().get() !== total) return null;
   return { stamp: { batches, counts, total }, change: { imported, undone } };
 }
+
+/** Whether two stamps picture the same records (two connections' snapshots, threadScanBeside.ts). */
+export function sameStamp(a: RecordsStamp, b: RecordsStamp): boolean {
+  if (a.total !== b.total || a.batches.size !== b.batches.size || a.counts.size !== b.counts.size) return false;
+  for (const [id, n] of a.counts) if (b.counts.get(id) !== n) return false;
+  for (const [id, x] of a.batches) {
+    const y = b.batches.get(id);
+    if (!y || y.createdAt !== x.createdAt || y.undoneAt !== x.undoneAt) return false;
+  }
+  return true;
+}

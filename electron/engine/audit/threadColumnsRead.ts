@@ -29,6 +29,7 @@ const PARTICIPANTS_SQL = `SELECT count(*), group_concat(interaction_id - CAST(:f
   FROM participants WHERE interaction_id BETWEEN :from AND :to`;
 
 const NEXT_ID_SQL = `SELECT min(id) FROM interactions WHERE id > ?`;
+const FIRST_ID_SQL = `SELECT min(id) FROM interactions WHERE id >= ?`;
 
 /** Reads "n,n,n…" of non-negative integers one at a time; NaN at anything else (a sign, a fraction). */
 class NumberList {
@@ -50,7 +51,7 @@ class NumberList {
 }
 
 /** Growable typed columns of the raw rows: one per participant of a counted record. */
-class RawRows {
+export class RawRows {
   length = 0;
   thread = new Int32Array(1 << 16);
   contact = new Int32Array(1 << 16);
@@ -78,12 +79,17 @@ class RawRows {
   }
 }
 
+export interface NumberingWire {
+  bytes: Uint8Array;
+  starts: Int32Array;
+}
+
 /**
  * Strings numbered as met, looked up straight from their UTF-8 bytes in a list SQLite handed over: an open-addressing
  * table of hashes, so that the half million keys of the heavy bench are not each decoded and hashed again by a Map. A
  * string is decoded only when it is new, into a string of its own (a slice of the list would keep the list alive).
  */
-class Numbering {
+export class Numbering {
   readonly names: string[] = [];
   private hashes = new Int32Array(1 << 10);
   private slots = new Int32Array(1 << 11).fill(-1);
@@ -143,6 +149,19 @@ class Numbering {
     this.slots[at] = id;
   }
 
+  /** Each of another numbering's numbers (its wire()) as numbered here: names new here are added. */
+  renumbered(other: NumberingWire): Int32Array {
+    const list = Buffer.from(other.bytes.buffer, other.bytes.byteOffset, other.bytes.length);
+    const ids = new Int32Array(other.starts.length - 1);
+    for (let k = 0; k < ids.length; k++) ids[k] = this.id(list, other.starts[k], other.starts[k + 1]);
+    return ids;
+  }
+
+  /** What crosses to another thread: the names' bytes and where each starts (the names themselves are decoded again). */
+  wire(): NumberingWire {
+    return { bytes: this.bytes.slice(0, this.used), starts: this.starts.slice(0, this.names.length + 1) };
+  }
+
   /** Each number's place in SQLite's BINARY order (memcmp of the UTF-8 bytes). */
   ranks(): Int32Array {
     const { names } = this;
@@ -182,27 +201,64 @@ function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   return to;
 }
 
+/** What a scan of some ids holds: the counted records' participant rows, their keys and days numbered, the meetings. */
+export class ScanPart {
+  readonly threads = new Numbering();
+  readonly days = new Numbering();
+  readonly rows = new RawRows();
+  readonly meetingIds: number[] = [];
+  readonly meetingBatches: number[] = [];
+
+  /** This part as it crosses from a worker: typed arrays only, each transferable. */
+  wire(): ScanPartWire {
+    const { rows } = this;
+    return {
+      threads: this.threads.wire(),
+      days: this.days.wire(),
+      thread: rows.thread.slice(0, rows.length),
+      contact: rows.contact.slice(0, rows.length),
+      day: rows.day.slice(0, rows.length),
+      batch: rows.batch.slice(0, rows.length),
+      flags: rows.flags.slice(0, rows.length),
+      meetingIds: Int32Array.from(this.meetingIds),
+      meetingBatches: Int32Array.from(this.meetingBatches),
+    };
+  }
+}
+
+export interface ScanPartWire {
+  threads: NumberingWire;
+  days: NumberingWire;
+  thread: Int32Array;
+  contact: Int32Array;
+  day: Int32Array;
+  batch: Int32Array;
+  flags: Uint8Array;
+  meetingIds: Int32Array;
+  meetingBatches: Int32Array;
+}
+
+/** The wire's buffers, to transfer rather than copy. */
+export const transferables = (w: ScanPartWire): ArrayBuffer[] =>
+  [w.threads.bytes, w.threads.starts, w.days.bytes, w.days.starts, w.thread, w.contact, w.day, w.batch, w.flags, w.meetingIds, w.meetingBatches].map((a) => a.buffer as ArrayBuffer);
+
 /**
- * pairsSql()'s rows for asOf as columns, days numbered into `dayNames` as the rows meet them, and readMeetingIds()'s
- * ids from the same scan; null when the records hold something this read does not carry (then nothing was added to
- * dayNames).
+ * Scans the records with ids from `lo` to `hi` into `part`, a range of IDS_PER_RANGE at a time; false when the records
+ * hold something this read does not carry.
  */
-export function readThreadColumns(db: Db, asOf: string, dayNames: DayNames): { columns: ThreadColumns; meetings: MeetingIds } | null {
+export function scanIds(db: Db, asOf: string, lo: number, hi: number, part: ScanPart): boolean {
   const records = db.prepare(RECORDS_SQL).raw(true);
   const participants = db.prepare(PARTICIPANTS_SQL).raw(true);
   const nextId = db.prepare(NEXT_ID_SQL).pluck();
-  const threads = new Numbering();
-  const days = new Numbering();
-  const rows = new RawRows();
-  const meetingIds: number[] = [];
-  const meetingBatches: number[] = [];
+  const firstId = db.prepare(FIRST_ID_SQL).pluck();
+  const { threads, days, rows, meetingIds, meetingBatches } = part;
   // Per id of the range: thread number (-1: not counted), day number, batch, flag bits.
   const threadOf = new Int32Array(IDS_PER_RANGE);
   const dayOf = new Int32Array(IDS_PER_RANGE);
   const batchOf = new Int32Array(IDS_PER_RANGE);
   const flagsOf = new Uint8Array(IDS_PER_RANGE);
-  for (let from = nextId.get(Number.MIN_SAFE_INTEGER) as number | null; from !== null; from = nextId.get(from + IDS_PER_RANGE - 1) as number | null) {
-    const params = { from, to: from + IDS_PER_RANGE - 1 };
+  for (let from = firstId.get(lo) as number | null; from !== null && from <= hi; from = nextId.get(from + IDS_PER_RANGE - 1) as number | null) {
+    const params = { from, to: Math.min(from + IDS_PER_RANGE - 1, hi) };
     const [count, ids, batchFlags, dayList, keyList] = records.get({ ...params, asOf }) as [number, string, string, Buffer, Buffer];
     if (count === 0) continue;
     threadOf.fill(-1);
@@ -214,7 +270,7 @@ export function readThreadColumns(db: Db, asOf: string, dayNames: DayNames): { c
       const at = id.next();
       const value = bf.next();
       // A separator inside a day or key leaves a piece over, or (the last) a list too short.
-      if (!(at >= 0) || !(value >= 0) || dayAt > dayList.length || keyAt > keyList.length) return null;
+      if (!(at >= 0) || !(value >= 0) || dayAt > dayList.length || keyAt > keyList.length) return false;
       const dayEnd = dayList.indexOf(SEPARATOR, dayAt);
       const keyEnd = keyList.indexOf(SEPARATOR, keyAt);
       const batch = Math.floor(value / 8);
@@ -230,7 +286,7 @@ export function readThreadColumns(db: Db, asOf: string, dayNames: DayNames): { c
       dayAt = dayEnd < 0 ? dayList.length + 1 : dayEnd + 1;
       keyAt = keyEnd < 0 ? keyList.length + 1 : keyEnd + 1;
     }
-    if (dayAt !== dayList.length + 1 || keyAt !== keyList.length + 1) return null;
+    if (dayAt !== dayList.length + 1 || keyAt !== keyList.length + 1) return false;
     const [listed, interactionList, contactList] = participants.get(params) as [number, string, string];
     if (listed === 0) continue;
     const interaction = new NumberList(interactionList);
@@ -238,12 +294,50 @@ export function readThreadColumns(db: Db, asOf: string, dayNames: DayNames): { c
     for (let n = 0; n < listed; n++) {
       const at = interaction.next();
       const value = contact.next();
-      if (!(at >= 0) || !(value >= 0 && value <= 0x7fffffff)) return null;
+      if (!(at >= 0) || !(value >= 0 && value <= 0x7fffffff)) return false;
       const thread = threadOf[at];
       if (thread >= 0) rows.push(thread, value >>> 1, dayOf[at], batchOf[at], flagsOf[at] | ((value & 1) << 2));
     }
   }
-  return { columns: merged(rows, threads, days, dayNames), meetings: { id: Int32Array.from(meetingIds), batch: Int32Array.from(meetingBatches) } };
+  return true;
+}
+
+/**
+ * pairsSql()'s rows for asOf as columns, days numbered into `dayNames` as the rows meet them, and readMeetingIds()'s
+ * ids from the same scan; null when the records hold something this read does not carry (then nothing was added to
+ * dayNames). `upper`, when given, scans the ids from its `from` up (threadScanWorker.ts, on the other core) and gives
+ * that part, or null to have them scanned here.
+ */
+export function readThreadColumns(
+  db: Db,
+  asOf: string,
+  dayNames: DayNames,
+  upper?: { from: number; part: () => ScanPartWire | null | 'declined' },
+): { columns: ThreadColumns; meetings: MeetingIds } | null {
+  const part = new ScanPart();
+  if (!scanIds(db, asOf, Number.MIN_SAFE_INTEGER, upper ? upper.from - 1 : Number.MAX_SAFE_INTEGER, part)) return null;
+  if (upper) {
+    const theirs = upper.part();
+    if (theirs === 'declined') return null;
+    if (theirs) absorb(part, theirs);
+    else if (!scanIds(db, asOf, upper.from, Number.MAX_SAFE_INTEGER, part)) return null;
+  }
+  return {
+    columns: merged(part.rows, part.threads, part.days, dayNames),
+    meetings: { id: Int32Array.from(part.meetingIds), batch: Int32Array.from(part.meetingBatches) },
+  };
+}
+
+/** Adds a part of higher ids into `into`: its keys and days numbered again in `into`'s numberings, its rows after. */
+function absorb(into: ScanPart, part: ScanPartWire): void {
+  const threadId = into.threads.renumbered(part.threads);
+  const dayId = into.days.renumbered(part.days);
+  const { thread, contact, day, batch, flags } = part;
+  for (let k = 0; k < thread.length; k++) into.rows.push(threadId[thread[k]], contact[k], dayId[day[k]], batch[k], flags[k]);
+  for (let k = 0; k < part.meetingIds.length; k++) {
+    into.meetingIds.push(part.meetingIds[k]);
+    into.meetingBatches.push(part.meetingBatches[k]);
+  }
 }
 
 /** The raw rows in (thread key, contact) order, merged per pair as the GROUP BY merges them. */

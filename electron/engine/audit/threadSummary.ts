@@ -7,6 +7,7 @@ import type { Db } from '../db/openDatabase';
 import type { Evidence } from '../../../shared/domain/audit';
 import { readStamp, type RecordsStamp } from './recordsStamp';
 import { readThreadColumns } from './threadColumnsRead';
+import { startUpperScan } from './threadScanBeside';
 
 /** The thread key as the SQL aggregate groups by it: a message without a thread key is a thread of its own. */
 export const THREAD_KEY = `coalesce(i.thread_key, '#' || i.id)`;
@@ -164,7 +165,7 @@ export class ThreadSummary {
     return db.transaction(() => {
       const stamp = readStamp(db);
       const days = new DayNames();
-      const scanned = by === 'scan' ? readThreadColumns(db, asOf, days) : null;
+      const scanned = by === 'scan' ? readThreadColumns(db, asOf, days, startUpperScan(db, asOf, stamp) ?? undefined) : null;
       return new ThreadSummary(asOf, stamp, scanned?.columns ?? readBySort(db, asOf, days), days, scanned?.meetings ?? readMeetingIds(db));
     })();
   }

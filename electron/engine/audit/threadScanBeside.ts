@@ -1,0 +1,82 @@
+// The thread summary's scan on both cores: a worker thread (threadScanWorker.ts) scans the upper half of the record
+// ids in a connection of its own while this thread scans the lower half; the SQL of a full scan of the heavy bench
+// (500,670 records) took 671–684 ms in one thread and 359–403 ms so, with a cold worker. The audit is synchronous, so
+// this thread waits for the answer with Atomics.wait and takes it with receiveMessageOnPort. Two connections read two
+// snapshots: the worker's records stamp must equal this thread's, else its half is scanned here again.
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../db/openDatabase';
+import { sameStamp, type RecordsStamp } from './recordsStamp';
+import type { ScanPartWire } from './threadColumnsRead';
+
+export interface ScanJob {
+  path: string;
+  asOf: string;
+  from: number;
+}
+
+export type ScanAnswer = { kind: 'part'; stamp: RecordsStamp; part: ScanPartWire } | { kind: 'declined'; stamp: RecordsStamp } | { kind: 'failed'; message: string };
+
+/** Ids per range in threadColumnsRead.ts: below this many ranges the scan stays in one thread (a worker costs more). */
+const MIN_RANGES = 4;
+const RANGE = 65_536;
+/** A worker that has not answered by then is left to end alone, and its half scanned here. */
+const WAIT_MS = 60_000;
+
+let kept: Worker | null | undefined;
+
+/** The worker, started at the first split scan and kept (unref'd: it never holds the process open), or null if absent. */
+function scanWorker(): Worker | null {
+  if (kept !== undefined) return kept;
+  const here = import.meta.url;
+  // Bundled, this code sits in out/main (or out/cli) or in a chunk folder below it.
+  const launch = here.endsWith('.ts')
+    ? { file: new URL('../jobs/tsWorkerBoot.mjs', here), data: { entry: new URL('./threadScanWorker.ts', here).href } }
+    : { file: [new URL('./threadScanWorker.js', here), new URL('../threadScanWorker.js', here)].find((url) => existsSync(fileURLToPath(url))), data: {} };
+  kept = launch.file ? new Worker(launch.file, { workerData: launch.data }) : null;
+  kept?.unref();
+  kept?.on('error', () => (kept = undefined));
+  kept?.on('exit', () => (kept = undefined));
+  return kept;
+}
+
+/**
+ * Where the upper half starts, or null to scan in one thread: a database in memory (no second connection sees it),
+ * too few records, or TIECHECK_AUDIT_SCAN_IN=thread; =worker splits any file database with records.
+ */
+function splitPoint(db: Db): number | null {
+  const forced = process.env.TIECHECK_AUDIT_SCAN_IN;
+  if (forced === 'thread' || db.memory) return null;
+  const [lo, hi] = db.prepare(`SELECT min(id), max(id) FROM interactions`).raw(true).get() as [number | null, number | null];
+  if (lo === null || hi === null) return null;
+  const ranges = Math.ceil((hi - lo + 1) / RANGE);
+  if (forced !== 'worker' && ranges < MIN_RANGES) return null;
+  return lo + Math.max(1, Math.floor(ranges / 2)) * RANGE;
+}
+
+/**
+ * Starts the worker on the upper ids, or null (see splitPoint); `from` is where they start, `part()` waits for its
+ * answer: the part, 'declined' (records this read cannot carry), or null when this thread must scan them itself.
+ */
+export function startUpperScan(db: Db, asOf: string, stamp: RecordsStamp): { from: number; part: () => ScanPartWire | null | 'declined' } | null {
+  const from = splitPoint(db);
+  if (from === null) return null;
+  const worker = scanWorker();
+  if (!worker) return null;
+  const signal = new SharedArrayBuffer(4);
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ path: db.name, asOf, from, port: port2, signal }, [port2]);
+  const part = (): ScanPartWire | null | 'declined' => {
+    const answered = Atomics.wait(new Int32Array(signal), 0, 0, WAIT_MS) !== 'timed-out';
+    const answer = answered ? (receiveMessageOnPort(port1)?.message as ScanAnswer | undefined) : undefined;
+    port1.close();
+    if (!answered) {
+      kept = undefined;
+      void worker.terminate();
+    }
+    if (!answer || answer.kind === 'failed' || !sameStamp(answer.stamp, stamp)) return null;
+    return answer.kind === 'declined' ? 'declined' : answer.part;
+  };
+  return { from, part };
+}
