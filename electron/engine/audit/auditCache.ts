@@ -57,7 +57,8 @@ export class AuditCache {
     const key = `${asOf}|${JSON.stringify(rules)}`;
     let audit = this.entries.get(key);
     if (!audit) {
-      audit = runAudit(db, { asOf, rules, evidence: (d, a, r) => this.evidence(d, a, r) });
+      // One read transaction: the thread summary's stamp must describe the records that every read of the audit saw.
+      audit = db.transaction(() => runAudit(db, { asOf, rules, startEvidence: (d, a, r) => this.startEvidence(d, a, r) }))();
       if (this.entries.size >= KEPT) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(key, audit);
     }
@@ -66,14 +67,19 @@ export class AuditCache {
 
   /**
    * Thread evidence from the summary of this audit date (read now if it is another date: one scan of the records,
-   * threadColumnsRead.ts; brought up to date first if the records moved), meetings in SQL, looked up by
-   * the ids the summary keeps. One summary is kept, for the date asked last.
+   * threadColumnsRead.ts, started here and finished when the evidence is asked for; brought up to date first if the
+   * records moved), meetings in SQL, looked up by the ids the summary keeps. One summary is kept, for the date asked
+   * last.
    */
-  private evidence(db: Db, asOf: string, rules: AuditRules): Map<string, Evidence> {
+  private startEvidence(db: Db, asOf: string, rules: AuditRules): () => Map<string, Evidence> {
     if (this.threads?.asOf !== asOf) this.threads = null;
     if (this.threads && this.recordsMoved) this.threads = refreshedSummary(this.threads, db);
     this.recordsMoved = false;
-    this.threads ??= ThreadSummary.read(db, asOf);
-    return addEvidence(this.threads.evidence(db), queryMeetingEvidence(db, asOf, rules, this.threads.meetings.id));
+    const kept = this.threads;
+    const finish = kept ? () => kept : ThreadSummary.begin(db, asOf);
+    return () => {
+      const threads = (this.threads = finish());
+      return addEvidence(threads.evidence(db), queryMeetingEvidence(db, asOf, rules, threads.meetings.id));
+    };
   }
 }

@@ -85,18 +85,26 @@ export function readAuditedPersons(db: Db): PersonRow[] {
     .all() as PersonRow[];
 }
 
-/** `evidence` stands in for evidenceAsOf when the caller holds a quicker way to the same counts (auditCache.ts). */
-export function runAudit(db: Db, opts: { asOf?: string; rules?: AuditRules; evidence?: typeof evidenceAsOf } = {}): AuditResult {
+/** Evidence counted by other means than evidenceAsOf: started before the audit's other reads, given after them. */
+export type StartEvidence = (db: Db, asOf: string, rules: AuditRules) => () => Map<string, Evidence>;
+
+/**
+ * `startEvidence` stands in for evidenceAsOf when the caller holds a quicker way to the same counts (auditCache.ts),
+ * which may run on the other core while this thread reads persons, e-mails, URLs and tags.
+ */
+export function runAudit(db: Db, opts: { asOf?: string; rules?: AuditRules; startEvidence?: StartEvidence } = {}): AuditResult {
   const asOf = opts.asOf ?? todayUtc();
   const rules = opts.rules ?? readRules(db);
-  const evidence = (opts.evidence ?? evidenceAsOf)(db, asOf, rules);
+  const started = opts.startEvidence?.(db, asOf, rules);
   const emails = groupValues(db, `SELECT person_id, value FROM identities WHERE kind = 'email' ORDER BY value`);
   const urls = groupValues(
     db,
     `SELECT person_id, profile_url FROM connections WHERE removed_at IS NULL AND profile_url != '' GROUP BY person_id, profile_url ORDER BY profile_url`,
   );
   const tags = groupValues(db, `SELECT person_id, tag FROM tags ORDER BY tag`);
-  const persons: AuditPerson[] = readAuditedPersons(db).map((p) => {
+  const audited = readAuditedPersons(db);
+  const evidence = started ? started() : evidenceAsOf(db, asOf, rules);
+  const persons: AuditPerson[] = audited.map((p) => {
     const e = evidence.get(p.id) ?? emptyEvidence();
     return {
       id: p.id,

@@ -7,6 +7,7 @@
 // contact id that is not a small non-negative integer), the read declines and the caller falls back to pairsSql().
 import type { Db } from '../db/openDatabase';
 import type { DayNames, MeetingIds, ThreadColumns } from './threadSummary';
+import type { UpperScan } from './threadScanBeside';
 
 /** Interaction ids per range: bounds the strings (about 80 bytes per record, 12 per participant) to a few MB. */
 const IDS_PER_RANGE = 65_536;
@@ -312,10 +313,13 @@ export function readThreadColumns(
   db: Db,
   asOf: string,
   dayNames: DayNames,
-  upper?: { from: number; part: () => ScanPartWire | null | 'declined' },
+  upper?: UpperScan,
 ): { columns: ThreadColumns; meetings: MeetingIds } | null {
   const part = new ScanPart();
-  if (!scanIds(db, asOf, Number.MIN_SAFE_INTEGER, upper ? upper.from - 1 : Number.MAX_SAFE_INTEGER, part)) return null;
+  if (!scanIds(db, asOf, Number.MIN_SAFE_INTEGER, upper ? upper.from - 1 : Number.MAX_SAFE_INTEGER, part)) {
+    upper?.drop();
+    return null;
+  }
   if (upper) {
     const theirs = upper.part();
     if (theirs === 'declined') return null;

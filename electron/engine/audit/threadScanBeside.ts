@@ -26,9 +26,22 @@ const WAIT_MS = 60_000;
 
 let kept: Worker | null | undefined;
 
-/** The worker, started at the first split scan and kept (unref'd: it never holds the process open), or null if absent. */
+/** Whether this thread may block in Atomics.wait: a browser's main thread may not, so keep the scan here to be safe. */
+function mayWait(): boolean {
+  try {
+    return Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0) === 'not-equal';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The worker, started at the first split scan and kept (unref'd: it never holds the process open), or null if its
+ * file is absent or this thread cannot wait for it.
+ */
 function scanWorker(): Worker | null {
   if (kept !== undefined) return kept;
+  if (!mayWait()) return (kept = null);
   const here = import.meta.url;
   // Bundled, this code sits in out/main (or out/cli) or in a chunk folder below it.
   const launch = here.endsWith('.ts')
@@ -52,14 +65,20 @@ function splitPoint(db: Db): number | null {
   if (lo === null || hi === null) return null;
   const ranges = Math.ceil((hi - lo + 1) / RANGE);
   if (forced !== 'worker' && ranges < MIN_RANGES) return null;
-  return lo + Math.max(1, Math.floor(ranges / 2)) * RANGE;
+  return lo + Math.max(1, Math.round((hi - lo + 1) / 2));
 }
 
-/**
- * Starts the worker on the upper ids, or null (see splitPoint); `from` is where they start, `part()` waits for its
- * answer: the part, 'declined' (records this read cannot carry), or null when this thread must scan them itself.
- */
-export function startUpperScan(db: Db, asOf: string, stamp: RecordsStamp): { from: number; part: () => ScanPartWire | null | 'declined' } | null {
+export interface UpperScan {
+  /** The first id of the upper part. */
+  from: number;
+  /** Waits for the worker's answer: its part, 'declined' (records this read cannot carry), or null to scan it here. */
+  part: () => ScanPartWire | null | 'declined';
+  /** Gives up the answer without waiting for it (this thread's own part was declined). */
+  drop: () => void;
+}
+
+/** Starts the worker on the upper ids, or null to scan them all in this thread (see splitPoint). */
+export function startUpperScan(db: Db, asOf: string, stamp: RecordsStamp): UpperScan | null {
   const from = splitPoint(db);
   if (from === null) return null;
   const worker = scanWorker();
@@ -78,5 +97,5 @@ export function startUpperScan(db: Db, asOf: string, stamp: RecordsStamp): { fro
     if (!answer || answer.kind === 'failed' || !sameStamp(answer.stamp, stamp)) return null;
     return answer.kind === 'declined' ? 'declined' : answer.part;
   };
-  return { from, part };
+  return { from, part, drop: () => port1.close() };
 }

@@ -162,12 +162,22 @@ export class ThreadSummary {
    */
   static read(db: Db, asOf: string, by: 'scan' | 'sort' = 'scan'): ThreadSummary {
     // One read transaction: the stamp describes exactly the records summed up.
-    return db.transaction(() => {
-      const stamp = readStamp(db);
+    return db.transaction(() => ThreadSummary.begin(db, asOf, by)())();
+  }
+
+  /**
+   * read() in two steps, inside one read transaction the caller holds: this starts the upper ids' scan on the other
+   * core (threadScanBeside.ts), so that the caller's own reads run beside it, and the function it returns reads the
+   * rest here and gives the summary.
+   */
+  static begin(db: Db, asOf: string, by: 'scan' | 'sort' = 'scan'): () => ThreadSummary {
+    const stamp = readStamp(db);
+    const upper = by === 'scan' ? startUpperScan(db, asOf, stamp) : null;
+    return () => {
       const days = new DayNames();
-      const scanned = by === 'scan' ? readThreadColumns(db, asOf, days, startUpperScan(db, asOf, stamp) ?? undefined) : null;
+      const scanned = by === 'scan' ? readThreadColumns(db, asOf, days, upper ?? undefined) : null;
       return new ThreadSummary(asOf, stamp, scanned?.columns ?? readBySort(db, asOf, days), days, scanned?.meetings ?? readMeetingIds(db));
-    })();
+    };
   }
 
   /**

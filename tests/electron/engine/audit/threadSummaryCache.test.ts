@@ -16,19 +16,19 @@ const AS_OF = '2025-06-30';
 
 let ws: TempWorkspace;
 let reads = 0;
-const read = ThreadSummary.read.bind(ThreadSummary);
+const begin = ThreadSummary.begin.bind(ThreadSummary);
 
 beforeAll(async () => {
   ws = tempWorkspace();
   await loadDemoNetwork(ws.ctx.db, { seed: 7, connections: 60, asOf: AS_OF });
   // Counts summary reads, to tell a kept summary from one read again.
-  ThreadSummary.read = (db, asOf) => {
+  ThreadSummary.begin = (db, asOf) => {
     reads++;
-    return read(db, asOf);
+    return begin(db, asOf);
   };
 }, 60_000);
 afterAll(() => {
-  ThreadSummary.read = read;
+  ThreadSummary.begin = begin;
   ws.close();
 });
 
