@@ -10,7 +10,7 @@ import type { DayNames, MeetingIds, ThreadColumns } from './threadSummary';
 import type { UpperScan } from './threadScanBeside';
 
 /** Interaction ids per range: bounds the strings (about 80 bytes per record, 12 per participant) to a few MB. */
-const IDS_PER_RANGE = 65_536;
+export const IDS_PER_RANGE = 65_536;
 
 const SEPARATOR = 0x1e;
 const COMMA = 0x2c;
@@ -29,7 +29,6 @@ const RECORDS_SQL = `SELECT count(*), group_concat(id - CAST(:from AS INTEGER)),
 const PARTICIPANTS_SQL = `SELECT count(*), group_concat(interaction_id - CAST(:from AS INTEGER)), group_concat(contact_id * 2 + (is_sender != 0))
   FROM participants WHERE interaction_id BETWEEN :from AND :to`;
 
-const NEXT_ID_SQL = `SELECT min(id) FROM interactions WHERE id > ?`;
 const FIRST_ID_SQL = `SELECT min(id) FROM interactions WHERE id >= ?`;
 
 /** Reads "n,n,n…" of non-negative integers one at a time; NaN at anything else (a sign, a fraction). */
@@ -52,7 +51,7 @@ class NumberList {
 }
 
 /** Growable typed columns of the raw rows: one per participant of a counted record. */
-export class RawRows {
+class RawRows {
   length = 0;
   thread = new Int32Array(1 << 16);
   contact = new Int32Array(1 << 16);
@@ -80,7 +79,7 @@ export class RawRows {
   }
 }
 
-export interface NumberingWire {
+interface NumberingWire {
   bytes: Uint8Array;
   starts: Int32Array;
 }
@@ -90,7 +89,7 @@ export interface NumberingWire {
  * table of hashes, so that the half million keys of the heavy bench are not each decoded and hashed again by a Map. A
  * string is decoded only when it is new, into a string of its own (a slice of the list would keep the list alive).
  */
-export class Numbering {
+class Numbering {
   readonly names: string[] = [];
   private hashes = new Int32Array(1 << 10);
   private slots = new Int32Array(1 << 11).fill(-1);
@@ -250,7 +249,6 @@ export const transferables = (w: ScanPartWire): ArrayBuffer[] =>
 export function scanIds(db: Db, asOf: string, lo: number, hi: number, part: ScanPart): boolean {
   const records = db.prepare(RECORDS_SQL).raw(true);
   const participants = db.prepare(PARTICIPANTS_SQL).raw(true);
-  const nextId = db.prepare(NEXT_ID_SQL).pluck();
   const firstId = db.prepare(FIRST_ID_SQL).pluck();
   const { threads, days, rows, meetingIds, meetingBatches } = part;
   // Per id of the range: thread number (-1: not counted), day number, batch, flag bits.
@@ -258,7 +256,7 @@ export function scanIds(db: Db, asOf: string, lo: number, hi: number, part: Scan
   const dayOf = new Int32Array(IDS_PER_RANGE);
   const batchOf = new Int32Array(IDS_PER_RANGE);
   const flagsOf = new Uint8Array(IDS_PER_RANGE);
-  for (let from = firstId.get(lo) as number | null; from !== null && from <= hi; from = nextId.get(from + IDS_PER_RANGE - 1) as number | null) {
+  for (let from = firstId.get(lo) as number | null; from !== null && from <= hi; from = firstId.get(from + IDS_PER_RANGE) as number | null) {
     const params = { from, to: Math.min(from + IDS_PER_RANGE - 1, hi) };
     const [count, ids, batchFlags, dayList, keyList] = records.get({ ...params, asOf }) as [number, string, string, Buffer, Buffer];
     if (count === 0) continue;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/openDatabase';
 import { sameStamp, type RecordsStamp } from './recordsStamp';
-import type { ScanPartWire } from './threadColumnsRead';
+import { IDS_PER_RANGE, type ScanPartWire } from './threadColumnsRead';
 
 export interface ScanJob {
   path: string;
@@ -18,9 +18,8 @@ export interface ScanJob {
 
 export type ScanAnswer = { kind: 'part'; stamp: RecordsStamp; part: ScanPartWire } | { kind: 'declined'; stamp: RecordsStamp } | { kind: 'failed'; message: string };
 
-/** Ids per range in threadColumnsRead.ts: below this many ranges the scan stays in one thread (a worker costs more). */
+/** Below this many ranges of ids (threadColumnsRead.ts) the scan stays in one thread: a worker costs more. */
 const MIN_RANGES = 4;
-const RANGE = 65_536;
 /** A worker that has not answered by then is left to end alone, and its half scanned here. */
 const WAIT_MS = 60_000;
 
@@ -63,7 +62,7 @@ function splitPoint(db: Db): number | null {
   if (forced === 'thread' || db.memory) return null;
   const [lo, hi] = db.prepare(`SELECT min(id), max(id) FROM interactions`).raw(true).get() as [number | null, number | null];
   if (lo === null || hi === null) return null;
-  const ranges = Math.ceil((hi - lo + 1) / RANGE);
+  const ranges = Math.ceil((hi - lo + 1) / IDS_PER_RANGE);
   if (forced !== 'worker' && ranges < MIN_RANGES) return null;
   return lo + Math.max(1, Math.round((hi - lo + 1) / 2));
 }
