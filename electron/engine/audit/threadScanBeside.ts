@@ -46,11 +46,14 @@ function scanWorker(): Worker | null {
   const launch = here.endsWith('.ts')
     ? { file: new URL('../jobs/tsWorkerBoot.mjs', here), data: { entry: new URL('./threadScanWorker.ts', here).href } }
     : { file: [new URL('./threadScanWorker.js', here), new URL('../threadScanWorker.js', here)].find((url) => existsSync(fileURLToPath(url))), data: {} };
-  kept = launch.file ? new Worker(launch.file, { workerData: launch.data }) : null;
-  kept?.unref();
-  kept?.on('error', () => (kept = undefined));
-  kept?.on('exit', () => (kept = undefined));
-  return kept;
+  if (!launch.file) return (kept = null);
+  const launched = new Worker(launch.file, { workerData: launch.data });
+  launched.unref();
+  // A worker that failed or ended between jobs is started again at the next; not one given up on (see part()).
+  const forget = (): void => void (kept === launched && (kept = undefined));
+  launched.on('error', forget);
+  launched.on('exit', forget);
+  return (kept = launched);
 }
 
 /**
@@ -90,7 +93,9 @@ export function startUpperScan(db: Db, asOf: string, stamp: RecordsStamp): Upper
     const answer = answered ? (receiveMessageOnPort(port1)?.message as ScanAnswer | undefined) : undefined;
     port1.close();
     if (!answered) {
-      kept = undefined;
+      // Most likely a worker that never started (its 'error' cannot reach a thread blocked here): stop using one, so
+      // that no later audit blocks as long again.
+      kept = null;
       void worker.terminate();
     }
     if (!answer || answer.kind === 'failed' || !sameStamp(answer.stamp, stamp)) return null;
