@@ -1,10 +1,12 @@
 // The thread summary's pairs read without the GROUP BY's sort: pairsSql() sorts every participant row (a million on
 // the heavy bench) by its thread's key string in a temp B-tree, 1.4–2.2 s, and a row handed to JS one by one costs
 // about 1 µs more. Here SQLite only scans, a range of ids at a time, and hands each column of the range over as one
-// string (group_concat); the threads are numbered through a hash table of their keys' bytes, and the rows are put in
-// (thread key, contact) order by a counting sort and merged in JS. The result equals pairsSql()'s rows, order and day
-// numbering included; where the records hold what this encoding cannot carry (a separator in a day or thread key, a
-// contact id that is not a small non-negative integer), the read declines and the caller falls back to pairsSql().
+// string (group_concat); the threads are numbered through a hash table of their keys' bytes, and the rows are grouped
+// by thread (in the order the scan met the threads) by a counting sort, put in contact order within a thread and merged
+// in JS. The result holds pairsSql()'s rows, threads in another order: nothing that reads a summary depends on the
+// threads' order (a patched summary appends its threads too), and sorting the 200,000 keys of the heavy bench cost ~110 ms. Where the
+// records hold what this encoding cannot carry (a separator in a day or thread key, a contact id that is not a small
+// non-negative integer), the read declines and the caller falls back to pairsSql().
 import type { Db } from '../db/openDatabase';
 import type { DayNames, MeetingIds, ThreadColumns } from './threadSummary';
 import type { UpperScan } from './threadScanBeside';
@@ -97,19 +99,11 @@ class Numbering {
   private bytes = new Uint8Array(1 << 16);
   private used = 0;
   private starts = new Int32Array(1 << 10);
-  /** idOfAscii's bytes of a name. */
-  private scratch = Buffer.alloc(256);
-  /** Whether some name has a byte from 0x80 up: then JS's UTF-16 order may differ from SQLite's (see ranks). */
-  private nonAscii = 0;
 
   /** The number of the string in bytes from … to - 1 of the list. */
   id(list: Buffer, from: number, to: number): number {
     let h = 0x811c9dc5 | 0;
-    let high = 0;
-    for (let k = from; k < to; k++) {
-      h = Math.imul(h ^ list[k], 0x01000193);
-      high |= list[k];
-    }
+    for (let k = from; k < to; k++) h = Math.imul(h ^ list[k], 0x01000193);
     const { hashes, slots, bytes, starts } = this;
     const mask = slots.length - 1;
     const length = to - from;
@@ -121,7 +115,6 @@ class Numbering {
       for (const s = starts[id]; k < length && bytes[s + k] === list[from + k]; ) k++;
       if (k === length) return id;
     }
-    this.nonAscii |= high & 0x80;
     return this.add(list, from, to, h);
   }
 
@@ -162,21 +155,11 @@ class Numbering {
     return { bytes: this.bytes.slice(0, this.used), starts: this.starts.slice(0, this.names.length + 1) };
   }
 
-  /** Each number's place in SQLite's BINARY order (memcmp of the UTF-8 bytes). */
+  /** Each number's place in SQLite's BINARY order (memcmp of the UTF-8 bytes; JS's UTF-16 order differs past U+E000). */
   ranks(): Int32Array {
-    const { names } = this;
-    const rank = new Int32Array(names.length);
-    if (this.nonAscii) {
-      // UTF-16 order is UTF-8 order unless a string holds a surrogate pair or a character from U+E000 up (or bytes that
-      // are not UTF-8): compare the bytes.
-      const order = Array.from(names.keys()).sort((a, b) => this.compare(a, b));
-      for (let r = 0; r < order.length; r++) rank[order[r]] = r;
-      return rank;
-    }
-    // ASCII: a name's characters are its bytes; the engine's sort of the strings is quicker than one comparing numbers,
-    // and each is found in the table again without a Map of 200,000 names.
-    const sorted = [...names].sort();
-    for (let r = 0; r < sorted.length; r++) rank[this.idOfAscii(sorted[r])] = r;
+    const order = Array.from(this.names.keys()).sort((a, b) => this.compare(a, b));
+    const rank = new Int32Array(order.length);
+    for (let r = 0; r < order.length; r++) rank[order[r]] = r;
     return rank;
   }
 
@@ -186,13 +169,6 @@ class Numbering {
     const endB = starts[b + 1];
     for (let i = starts[a], j = starts[b]; i < endA && j < endB; i++, j++) if (bytes[i] !== bytes[j]) return bytes[i] - bytes[j];
     return endA - starts[a] - (endB - starts[b]);
-  }
-
-  /** The number of a name made of ASCII characters only: its characters are its bytes, looked up as id() does. */
-  private idOfAscii(name: string): number {
-    if (this.scratch.length < name.length) this.scratch = Buffer.alloc(name.length * 2);
-    for (let k = 0; k < name.length; k++) this.scratch[k] = name.charCodeAt(k);
-    return this.id(this.scratch, 0, name.length);
   }
 }
 
@@ -342,19 +318,18 @@ function absorb(into: ScanPart, part: ScanPartWire): void {
   }
 }
 
-/** The raw rows in (thread key, contact) order, merged per pair as the GROUP BY merges them. */
+/** The raw rows grouped by thread (in thread number order) and by contact, merged per pair as the GROUP BY merges them. */
 function merged(rows: RawRows, threads: Numbering, days: Numbering, dayNames: DayNames): ThreadColumns {
   const { thread, contact, day, batch, flags, length } = rows;
-  const threadRank = threads.ranks();
   const dayRank = days.ranks();
   const nThreads = threads.names.length;
-  // Rows by thread rank (a counting sort), then each thread's few rows by contact.
+  // Rows by thread (a counting sort), then each thread's few rows by contact.
   const start = new Int32Array(nThreads + 1);
-  for (let k = 0; k < length; k++) start[threadRank[thread[k]] + 1]++;
+  for (let k = 0; k < length; k++) start[thread[k] + 1]++;
   for (let r = 0; r < nThreads; r++) start[r + 1] += start[r];
   const order = new Int32Array(length);
   const next = start.slice(0, nThreads);
-  for (let k = 0; k < length; k++) order[next[threadRank[thread[k]]]++] = k;
+  for (let k = 0; k < length; k++) order[next[thread[k]]++] = k;
   const dayByRank = new Int32Array(dayRank.length);
   dayRank.forEach((r, d) => (dayByRank[r] = d));
   // Day numbers of the summary (DayNames), given as the pairs meet them.
@@ -374,7 +349,7 @@ function merged(rows: RawRows, threads: Numbering, days: Numbering, dayNames: Da
     // A thread whose records list nobody has no row, as in the join.
     if (from === to) continue;
     sortByContact(order, from, to, contact);
-    const t = keys.push(threads.names[thread[order[from]]]) - 1;
+    const t = keys.push(threads.names[r]) - 1;
     threadStart[t] = p;
     let threadFirst = 0x7fffffff;
     let threadLast = 0;

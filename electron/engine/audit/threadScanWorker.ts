@@ -1,4 +1,4 @@
-// The thread scan's other half (threadScanBeside.ts): for each job, reads the records from one id up in a read-only
+// The thread scan's other part (threadScanBeside.ts): for each job, reads the records from one id up in a read-only
 // connection of its own and answers once, always, through the job's port, then wakes the thread waiting for it. It
 // stays for the next job, its code warm (a cold isolate ran the scan at half speed).
 import { parentPort, type MessagePort } from 'node:worker_threads';

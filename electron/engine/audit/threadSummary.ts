@@ -203,17 +203,19 @@ export class ThreadSummary {
     const threads = new Int32Array(n);
     const lastContact = new Int32Array(n).fill(-1);
     const lastInteraction = new Int32Array(n).fill(-1);
-    // The linked persons of the current thread and whether each wrote in it (few per thread).
-    const inThread: number[] = [];
-    const wrote: boolean[] = [];
     const { threadStart, contact, day, flags } = this.columns;
+    // The linked persons of the current thread (the first `listed`) and whether each wrote in it: typed scratch, as
+    // long as the longest thread, since arrays emptied and refilled 200,000 times cost more than the counting.
+    let longest = 0;
+    for (let t = 0; t + 1 < threadStart.length; t++) longest = Math.max(longest, threadStart[t + 1] - threadStart[t]);
+    const inThread = new Int32Array(longest);
+    const wrote = new Uint8Array(longest);
     const { rank, sorted } = this.days.ranks();
     for (let t = 0; t + 1 < threadStart.length; t++) {
       let latest = -1;
       let anyFlags = 0;
       let youWrote = false;
-      inThread.length = 0;
-      wrote.length = 0;
+      let listed = 0;
       for (let k = threadStart[t]; k < threadStart[t + 1]; k++) {
         const c = contact[k];
         // Contacts deleted since the summary was read cannot be listed: a deletion changes the records.
@@ -222,19 +224,21 @@ export class ThreadSummary {
         if (person < 0 && !isOwn) continue;
         const d = rank[day[k]];
         if (d > latest) latest = d;
-        anyFlags |= flags[k];
-        const w = (flags[k] & WROTE) !== 0;
+        const f = flags[k];
+        anyFlags |= f;
+        const w = (f & WROTE) !== 0 ? 1 : 0;
         if (isOwn && w) youWrote = true;
         if (person < 0) continue;
-        const at = inThread.indexOf(person);
-        if (at < 0) {
-          inThread.push(person);
-          wrote.push(w);
-        } else if (w) wrote[at] = true;
+        let at = 0;
+        while (at < listed && inThread[at] !== person) at++;
+        if (at === listed) {
+          inThread[listed] = person;
+          wrote[listed++] = w;
+        } else wrote[at] |= w;
       }
-      for (let j = 0; j < inThread.length; j++) {
+      for (let j = 0; j < listed; j++) {
         const p = inThread[j];
-        const conv = (anyFlags & AUTOMATED) === 0 && ((anyFlags & MANUAL) !== 0 || (youWrote && wrote[j]));
+        const conv = (anyFlags & AUTOMATED) === 0 && ((anyFlags & MANUAL) !== 0 || (youWrote && wrote[j] === 1));
         threads[p]++;
         if (latest > lastInteraction[p]) lastInteraction[p] = latest;
         if (conv) {

@@ -2,8 +2,9 @@
 // generated records: threads without a key, keys starting with '#' (one the very key a keyless record gets), records
 // after the audit date, meetings, automated and manual records, several batches and none, a contact listed twice in a
 // record, records nobody is listed in, keys that sort otherwise in UTF-16 than in UTF-8, ids across several of the
-// read's ranges and below zero. The columns, their order and the day numbering must be the same, and the meetings'
-// ids read in the same scan those readMeetingIds() reads. Records the scan's
+// read's ranges and below zero. The threads and their pairs must be the same (the scan keeps the threads in the order
+// it met them, the GROUP BY in key order: threadPicture.ts), and the meetings' ids read in the same scan those
+// readMeetingIds() reads. Records the scan's
 // encoding cannot carry make it decline, and ThreadSummary.read then still gives the GROUP BY's columns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -11,6 +12,7 @@ import type { Db } from '../../../../electron/engine/db/openDatabase';
 import { readThreadColumns } from '../../../../electron/engine/audit/threadColumnsRead';
 import { ColumnsBuilder, DayNames, pairsSql, readMeetingIds, ThreadSummary, type PairRow } from '../../../../electron/engine/audit/threadSummary';
 import { tempWorkspace, type TempWorkspace } from '../../../fixtures/tempDb';
+import { threadsByKey } from '../../../fixtures/threadPicture';
 
 const AS_OF = '2025-06-30';
 const DAYS = ['2019-01-01', '2024-12-31', '2025-03-05', '2025-06-29', AS_OF, '2025-07-01'];
@@ -88,23 +90,26 @@ function store(firstId: number, list: Interaction[]): number[] {
 function bySort(asOf = AS_OF) {
   const builder = new ColumnsBuilder(new DayNames());
   builder.rows(db().prepare(pairsSql()).raw(true).all({ asOf }) as PairRow[]);
-  return { columns: builder.finish(), days: builder.dayNames.names, meetings: readMeetingIds(db()) };
+  return { threads: threadsByKey(builder.finish(), builder.dayNames.names), meetings: readMeetingIds(db()) };
 }
 
 function byScan(asOf = AS_OF) {
   const days = new DayNames();
   const read = db().transaction(() => readThreadColumns(db(), asOf, days))();
-  return { columns: read?.columns ?? null, days: days.names, meetings: read?.meetings ?? null };
+  return { threads: read ? threadsByKey(read.columns, days.names) : null, meetings: read?.meetings ?? null, columns: read?.columns ?? null };
 }
 
+/** What a scan and a sort must agree on. */
+const agreed = ({ threads, meetings }: ReturnType<typeof byScan>) => ({ threads, meetings });
+
 describe('readThreadColumns', () => {
-  it('gives the GROUP BY’s columns, in its order, days numbered as it numbers them', () => {
+  it('gives the GROUP BY’s threads and pairs', () => {
     fc.assert(
       fc.property(records, fc.constantFrom(AS_OF, '2025-03-05', '2030-01-01'), ({ firstId, list }, asOf) => {
         store(firstId, list);
         const scan = byScan(asOf);
         expect(scan.columns).not.toBeNull();
-        expect(scan).toEqual(bySort(asOf));
+        expect(agreed(scan)).toEqual(bySort(asOf));
       }),
       { numRuns: 300 },
     );
@@ -118,13 +123,14 @@ describe('readThreadColumns', () => {
       { gap: 1, kind: 'email', day: '2025-02-02', key: '#2', automated: false, manual: false, batch: 3, participants: [{ contact: 3, role: 'to', sender: false }] },
     ]);
     const { columns } = byScan();
-    expect(columns!.keys).toEqual(['#2', 'long']);
+    // In the order the scan met them (record 1, then record 2's key "#2").
+    expect(columns!.keys).toEqual(['long', '#2']);
     // "long": contact 1, latest day of both records, automated | wrote, batches 1 … 2; "#2": both records' contacts.
-    expect(Array.from(columns!.contact)).toEqual([2, 3, 1]);
-    expect(Array.from(columns!.flags)).toEqual([2 | 4, 0, 1 | 4]);
-    expect(Array.from(columns!.firstBatch)).toEqual([0, 1]);
-    expect(Array.from(columns!.lastBatch)).toEqual([3, 2]);
-    expect(byScan()).toEqual(bySort());
+    expect(Array.from(columns!.contact)).toEqual([1, 2, 3]);
+    expect(Array.from(columns!.flags)).toEqual([1 | 4, 2 | 4, 0]);
+    expect(Array.from(columns!.firstBatch)).toEqual([1, 0]);
+    expect(Array.from(columns!.lastBatch)).toEqual([2, 3]);
+    expect(agreed(byScan())).toEqual(bySort());
   });
 
   const plain: Interaction = { gap: 1, kind: 'email', day: '2025-01-01', key: 'k', automated: false, manual: false, batch: 1, participants: [{ contact: 1, role: 'to', sender: false }] };
@@ -137,13 +143,15 @@ describe('readThreadColumns', () => {
     store(1, [plain, odd, { ...plain, key: 'other' }]);
     expect(byScan().columns).toBeNull();
     const read = ThreadSummary.read(db(), AS_OF);
-    expect({ columns: read.columns, days: read.days.names, meetings: read.meetings }).toEqual(bySort());
+    expect({ threads: threadsByKey(read.columns, read.days.names), meetings: read.meetings }).toEqual(bySort());
+    // Read by the GROUP BY: in its key order.
+    expect(read.columns.keys).toEqual([...read.columns.keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
     expect(read.columns.keys.length).toBeGreaterThan(0);
   });
 
   it('reads no records as no threads', () => {
     store(1, []);
-    expect(byScan()).toEqual(bySort());
+    expect(agreed(byScan())).toEqual(bySort());
     expect(byScan().columns!.keys).toEqual([]);
   });
 
@@ -153,7 +161,8 @@ describe('readThreadColumns', () => {
         store(firstId, list);
         const scan = ThreadSummary.read(db(), AS_OF);
         const sort = ThreadSummary.read(db(), AS_OF, 'sort');
-        expect({ columns: scan.columns, days: scan.days.names, meetings: scan.meetings }).toEqual({ columns: sort.columns, days: sort.days.names, meetings: sort.meetings });
+        const picture = (r: ThreadSummary) => ({ threads: threadsByKey(r.columns, r.days.names), meetings: r.meetings });
+        expect(picture(scan)).toEqual(picture(sort));
       }),
       { numRuns: 50 },
     );
