@@ -71,6 +71,22 @@ class RawRows {
     this.flags[k] = flags;
   }
 
+  /** Appends another part's rows, their thread and day numbers mapped through `threadId` and `dayId`. */
+  appendMapped(other: ScanPartWire, threadId: Int32Array, dayId: Int32Array): void {
+    const n = other.thread.length;
+    while (this.length + n > this.thread.length) this.grow();
+    const at = this.length;
+    const { thread, day } = this;
+    for (let k = 0; k < n; k++) {
+      thread[at + k] = threadId[other.thread[k]];
+      day[at + k] = dayId[other.day[k]];
+    }
+    this.contact.set(other.contact, at);
+    this.batch.set(other.batch, at);
+    this.flags.set(other.flags, at);
+    this.length += n;
+  }
+
   private grow(): void {
     const n = this.thread.length * 2;
     this.thread = grown(this.thread, new Int32Array(n));
@@ -89,10 +105,14 @@ interface NumberingWire {
 /**
  * Strings numbered as met, looked up straight from their UTF-8 bytes in a list SQLite handed over: an open-addressing
  * table of hashes, so that the half million keys of the heavy bench are not each decoded and hashed again by a Map. A
- * string is decoded only when it is new, into a string of its own (a slice of the list would keep the list alive).
+ * new string's bytes are copied (a slice of the list would keep the list alive), and the strings are decoded only when
+ * asked for, all at once (names()): a worker's part is never decoded there, and one call into Buffer's decoder per name
+ * (200,000 on the heavy bench) cost more than slices of one decoded string.
  */
 class Numbering {
-  readonly names: string[] = [];
+  /** How many strings are numbered. */
+  count = 0;
+  private decoded: string[] | null = null;
   private hashes = new Int32Array(1 << 10);
   private slots = new Int32Array(1 << 11).fill(-1);
   /** Every name's bytes, one after the other. */
@@ -119,7 +139,8 @@ class Numbering {
   }
 
   private add(list: Buffer, from: number, to: number, hash: number): number {
-    const id = this.names.push(list.toString('utf8', from, to)) - 1;
+    const id = this.count++;
+    this.decoded = null;
     if (id + 1 === this.hashes.length) {
       this.hashes = grown(this.hashes, new Int32Array(this.hashes.length * 2));
       this.starts = grown(this.starts, new Int32Array(this.starts.length * 2));
@@ -150,14 +171,35 @@ class Numbering {
     return ids;
   }
 
-  /** What crosses to another thread: the names' bytes and where each starts (the names themselves are decoded again). */
+  /** What crosses to another thread: the names' bytes and where each starts. */
   wire(): NumberingWire {
-    return { bytes: this.bytes.slice(0, this.used), starts: this.starts.slice(0, this.names.length + 1) };
+    return { bytes: this.bytes.slice(0, this.used), starts: this.starts.slice(0, this.count + 1) };
+  }
+
+  /**
+   * The strings by number. All the bytes are decoded as Latin-1 at once, and a name of ASCII bytes only is a slice of
+   * that (its characters are its bytes; the slices share one string no larger than the names); any other is decoded
+   * from UTF-8 alone.
+   */
+  names(): string[] {
+    if (this.decoded) return this.decoded;
+    const { bytes, starts, count } = this;
+    const all = Buffer.from(bytes.buffer, bytes.byteOffset, this.used);
+    const text = all.toString('latin1');
+    const names = new Array<string>(count);
+    for (let id = 0; id < count; id++) {
+      const from = starts[id];
+      const to = starts[id + 1];
+      let high = 0;
+      for (let k = from; k < to; k++) high |= bytes[k];
+      names[id] = high < 0x80 ? text.slice(from, to) : all.toString('utf8', from, to);
+    }
+    return (this.decoded = names);
   }
 
   /** Each number's place in SQLite's BINARY order (memcmp of the UTF-8 bytes; JS's UTF-16 order differs past U+E000). */
   ranks(): Int32Array {
-    const order = Array.from(this.names.keys()).sort((a, b) => this.compare(a, b));
+    const order = Array.from({ length: this.count }, (_, id) => id).sort((a, b) => this.compare(a, b));
     const rank = new Int32Array(order.length);
     for (let r = 0; r < order.length; r++) rank[order[r]] = r;
     return rank;
@@ -308,10 +350,7 @@ export function readThreadColumns(
 
 /** Adds a part of higher ids into `into`: its keys and days numbered again in `into`'s numberings, its rows after. */
 function absorb(into: ScanPart, part: ScanPartWire): void {
-  const threadId = into.threads.renumbered(part.threads);
-  const dayId = into.days.renumbered(part.days);
-  const { thread, contact, day, batch, flags } = part;
-  for (let k = 0; k < thread.length; k++) into.rows.push(threadId[thread[k]], contact[k], dayId[day[k]], batch[k], flags[k]);
+  into.rows.appendMapped(part, into.threads.renumbered(part.threads), into.days.renumbered(part.days));
   for (let k = 0; k < part.meetingIds.length; k++) {
     into.meetingIds.push(part.meetingIds[k]);
     into.meetingBatches.push(part.meetingBatches[k]);
@@ -322,7 +361,9 @@ function absorb(into: ScanPart, part: ScanPartWire): void {
 function merged(rows: RawRows, threads: Numbering, days: Numbering, dayNames: DayNames): ThreadColumns {
   const { thread, contact, day, batch, flags, length } = rows;
   const dayRank = days.ranks();
-  const nThreads = threads.names.length;
+  const nThreads = threads.count;
+  const threadNames = threads.names();
+  const dayStrings = days.names();
   // Rows by thread (a counting sort), then each thread's few rows by contact.
   const start = new Int32Array(nThreads + 1);
   for (let k = 0; k < length; k++) start[thread[k] + 1]++;
@@ -349,7 +390,7 @@ function merged(rows: RawRows, threads: Numbering, days: Numbering, dayNames: Da
     // A thread whose records list nobody has no row, as in the join.
     if (from === to) continue;
     sortByContact(order, from, to, contact);
-    const t = keys.push(threads.names[r]) - 1;
+    const t = keys.push(threadNames[r]) - 1;
     threadStart[t] = p;
     let threadFirst = 0x7fffffff;
     let threadLast = 0;
@@ -366,7 +407,7 @@ function merged(rows: RawRows, threads: Numbering, days: Numbering, dayNames: Da
         if (batch[row] > threadLast) threadLast = batch[row];
       }
       const d = dayByRank[latest];
-      if (dayId[d] < 0) dayId[d] = dayNames.id(days.names[d]);
+      if (dayId[d] < 0) dayId[d] = dayNames.id(dayStrings[d]);
       pairContact[p] = c;
       pairDay[p] = dayId[d];
       pairFlags[p] = anyFlags;
