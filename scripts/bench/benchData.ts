@@ -37,6 +37,11 @@ export class BenchData {
     return this.net;
   }
 
+  /** Lets go of the generated network; network() generates the same one again if asked. */
+  releaseNetwork(): void {
+    this.net = null;
+  }
+
   async connectionsCsv(): Promise<string> {
     if (!this.csv) {
       const path = join(this.dir, 'Connections.csv');

@@ -26,16 +26,35 @@ export async function keepingHeavyDb<T>(data: BenchData, run: () => Promise<T>):
   }
 }
 
+export interface HeavyRecordFiles {
+  /** The LinkedIn messages.csv and the mbox, in that order. */
+  files: string[];
+  copies: number;
+  messages: number;
+  participants: number;
+  bytes: number;
+  ms: number;
+}
+
+/**
+ * Generates the heavy network's records and writes them to files. The network (~400,000 messages as objects) lives only
+ * in here: held by the bench process through sections 6–8, it slowed every collection of the audit's garbage there.
+ */
+export async function writeHeavyRecordFiles(data: BenchData): Promise<HeavyRecordFiles> {
+  const target = Math.round(Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000 * data.settings.scale));
+  const heavy = heavyNetwork(data.network(), target);
+  const files = heavyRecordFiles(data);
+  const written = await timed(async () => (await writeChunks(files[0], writeLinkedInMessagesCsv(heavy.net))) + (await writeChunks(files[1], writeMbox(heavy.net))));
+  return { files, copies: heavy.copies, messages: heavy.messages, participants: heavy.participants, bytes: written.value, ms: written.ms };
+}
+
 /** The heavy database: the one sections 6–8 left, or a new one built the same way when they did not run. */
 export async function heavyDb(data: BenchData): Promise<{ path: string; built: boolean }> {
   const path = heavyDbPath(data);
   if (existsSync(path)) return { path, built: false };
-  const target = Math.round(Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000 * data.settings.scale));
-  const heavy = heavyNetwork(data.network(), target);
-  progress(`[9-10] building the heavy database (sections 6–8 did not run): threads ×${heavy.copies}, ${fmt.int(heavy.participants)} participants`);
-  const files = heavyRecordFiles(data);
-  const written = await timed(async () => (await writeChunks(files[0], writeLinkedInMessagesCsv(heavy.net))) + (await writeChunks(files[1], writeMbox(heavy.net))));
-  progress(`  wrote messages.csv + mbox (${mb(written.value).toFixed(0)} MB) in ${fmt.sec(written.ms)}`);
+  progress('[9-10] building the heavy database (sections 6–8 did not run)');
+  const { files, copies, participants, bytes, ms } = await writeHeavyRecordFiles(data);
+  progress(`  threads ×${copies}, ${fmt.int(participants)} participants; wrote messages.csv + mbox (${mb(bytes).toFixed(0)} MB) in ${fmt.sec(ms)}`);
   await data.freshConnectionsDb(path);
   for (const file of files) {
     const r = await runChild({ task: 'import', dbPath: path, file, kind: 'interactions', me: data.me() });
