@@ -111,11 +111,9 @@ describe('buildReportModel on 30,000 persons', () => {
     summary: { persons: 100 + i, real: 10, fading: 10, acquaintance: 10, dilution: 70 + i, realShare: 0 },
   }));
 
-  it('runs fast and keeps every chart bounded', () => {
-    const t0 = performance.now();
+  // How fast it builds is a bench figure (browserBenches.ts times buildReportModel on the heavy database), not a test's.
+  it('keeps every chart bounded', () => {
     const m = buildReportModel(audit, history);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(2_000);
     expect(countChartMarks(m)).toBeLessThan(2_000);
     expect(m.cohorts.length).toBeLessThanOrEqual(32);
     expect(m.trend.length).toBeLessThanOrEqual(120);
