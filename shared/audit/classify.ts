@@ -1,5 +1,5 @@
 // The tier rules of SPEC §4 and the strength score: pure functions of evidence, asOf and the rules.
-import type { AuditRules, Evidence, Tier } from '../domain/audit';
+import type { AuditPerson, AuditRules, Evidence, Tier } from '../domain/audit';
 import { monthsBetween, subtractMonths } from './calendarDays';
 
 export function meetsBar(e: Evidence, rules: AuditRules): boolean {
@@ -49,14 +49,8 @@ function scoreAfter(e: Evidence, monthsSinceLastContact: number | null, rules: A
   return Math.max(0, Math.min(100, Math.round(100 * volume * recency)));
 }
 
-export interface Verdict {
-  tier: Tier;
-  score: number;
-  inPerson: number;
-  conversations: number;
-  oneWay: number;
-  lastContact: string | null;
-}
+/** The fields of an audited person that the evidence decides. */
+export type Verdict = Pick<AuditPerson, 'tier' | 'score' | 'inPerson' | 'conversations' | 'oneWay' | 'lastContact'>;
 
 /** The verdict fields of an audited person: tier, score and the evidence counts behind them. */
 export function verdictOf(e: Evidence, asOf: string, rules: AuditRules): Verdict {
