@@ -45,26 +45,53 @@ async function tabTo(page: Page, wanted: RegExp, max = 120): Promise<void> {
 }
 
 /**
- * Presses Enter on the focused button and waits for the file dialog. Once in CI (2 cores, busy)
- * a dialog never came although the focus was on the button; a person would press again, so the
- * test does too, once, before failing with where the focus was.
+ * The file dialogs the page opens, in order. Playwright has Chromium hand it file dialogs only while a 'filechooser'
+ * listener is registered, and turns that on asynchronously when one is added: a waitForEvent set up just before a key
+ * press could lose the race, and the dialog went nowhere (it did twice in CI, the focus on the button, a second Enter
+ * no better, since the timed-out listener had turned it off again). One listener from the start keeps it on.
  */
-async function openFileDialogByEnter(page: Page): Promise<FileChooser> {
+function fileDialogs(page: Page): { next: (timeoutMs: number) => Promise<FileChooser | null> } {
+  const opened: FileChooser[] = [];
+  let waiting: ((chooser: FileChooser) => void) | null = null;
+  page.on('filechooser', (chooser) => {
+    if (waiting) waiting(chooser);
+    else opened.push(chooser);
+  });
+  return {
+    next: (timeoutMs) => {
+      const ready = opened.shift();
+      if (ready) return Promise.resolve(ready);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          waiting = null;
+          resolve(null);
+        }, timeoutMs);
+        waiting = (chooser) => {
+          clearTimeout(timer);
+          waiting = null;
+          resolve(chooser);
+        };
+      });
+    },
+  };
+}
+
+/** Presses Enter on the focused button and takes the file dialog; a person would press again once, and so does this. */
+async function openFileDialogByEnter(page: Page, dialogs: ReturnType<typeof fileDialogs>): Promise<FileChooser> {
   for (let attempt = 1; ; attempt++) {
-    const chooser = page.waitForEvent('filechooser', { timeout: 8_000 });
     await page.keyboard.press('Enter');
-    try {
-      return await chooser;
-    } catch (e) {
-      if (attempt === 2) throw new Error(`no file dialog after Enter (twice); focus was on ${await describeFocus(page)}: ${(e as Error).message}`);
-    }
+    const chooser = await dialogs.next(8_000);
+    if (chooser) return chooser;
+    if (attempt === 2) throw new Error(`no file dialog after Enter (twice); focus was on ${await describeFocus(page)}`);
   }
 }
 
 describe.skipIf(!uiIsBuilt())('import → audit → prune by keyboard alone', () => {
   let s: Session;
+  let dialogs: ReturnType<typeof fileDialogs>;
   beforeAll(async () => {
     s = await startSession();
+    dialogs = fileDialogs(s.page);
     // Any accidental mouse use would show up here.
     await s.page.evaluate(() => {
       (window as unknown as { mouseEvents: number }).mouseEvents = 0;
@@ -89,7 +116,7 @@ describe.skipIf(!uiIsBuilt())('import → audit → prune by keyboard alone', ()
     await page.getByRole('heading', { name: 'Where do I get this file?' }).waitFor();
     await page.waitForTimeout(500);
     await tabTo(page, /^button.*"Choose a file…"/);
-    await (await openFileDialogByEnter(page)).setFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+    await (await openFileDialogByEnter(page, dialogs)).setFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
     await page.getByRole('cell', { name: 'Olu Adeyemi' }).waitFor({ timeout: 30_000 });
     await tabTo(page, /^button.*"Import"$/);
     await page.keyboard.press('Enter');
