@@ -60,8 +60,9 @@ export async function benchDatabase(data: BenchData): Promise<BenchRow[]> {
   const importCpuMs = imports.reduce((s, r) => s + r.cpuMs, 0);
   if (!data.settings.keep) for (const file of [messagesCsv, mbox]) rmSync(file, { force: true });
 
-  // What sections 6–8 time is the engine's work: the bench's generated network (~170 MB of small objects, generated
-  // again if a later section asks) would make each major collection of the audit's garbage ~200 ms longer.
+  // What sections 6–8 time is the engine's work: with the bench's generated network held (generated again if a later
+  // section asks), the process kept ~170 MB after a forced GC and the first audit:get after a change took 1.05–1.10 s
+  // instead of 0.91–1.00 s (its major collections pause longer with a larger heap).
   data.releaseNetwork();
   const ctx = createEngine({ dbPath, door: 'browser' });
   const db = ctx.db;

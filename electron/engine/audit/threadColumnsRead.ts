@@ -4,9 +4,9 @@
 // string (group_concat); the threads are numbered through a hash table of their keys' bytes, and the rows are grouped
 // by thread (in the order the scan met the threads) by a counting sort, put in contact order within a thread and merged
 // in JS. The result holds pairsSql()'s rows, threads in another order: nothing that reads a summary depends on the
-// threads' order (a patched summary appends its threads too), and sorting the 200,000 keys of the heavy bench cost ~110 ms. Where the
-// records hold what this encoding cannot carry (a separator in a day or thread key, a contact id that is not a small
-// non-negative integer), the read declines and the caller falls back to pairsSql().
+// threads' order (a patched summary appends its threads too), and sorting the 200,000 keys of the heavy bench cost
+// ~110 ms. Where the records hold what this encoding cannot carry (a separator in a day or thread key, a contact id that
+// is not a small non-negative integer), the read declines and the caller falls back to pairsSql().
 import type { Db } from '../db/openDatabase';
 import type { DayNames, MeetingIds, ThreadColumns } from './threadSummary';
 import type { UpperScan } from './threadScanBeside';
@@ -367,7 +367,7 @@ function merged(rows: RawRows, threads: Numbering, days: Numbering, dayNames: Da
   // Rows by thread (a counting sort), then each thread's few rows by contact.
   const start = new Int32Array(nThreads + 1);
   for (let k = 0; k < length; k++) start[thread[k] + 1]++;
-  for (let r = 0; r < nThreads; r++) start[r + 1] += start[r];
+  for (let n = 0; n < nThreads; n++) start[n + 1] += start[n];
   const order = new Int32Array(length);
   const next = start.slice(0, nThreads);
   for (let k = 0; k < length; k++) order[next[thread[k]]++] = k;
@@ -384,13 +384,13 @@ function merged(rows: RawRows, threads: Numbering, days: Numbering, dayNames: Da
   const pairDay = new Int32Array(length);
   const pairFlags = new Uint8Array(length);
   let p = 0;
-  for (let r = 0; r < nThreads; r++) {
-    const from = start[r];
-    const to = start[r + 1];
+  for (let n = 0; n < nThreads; n++) {
+    const from = start[n];
+    const to = start[n + 1];
     // A thread whose records list nobody has no row, as in the join.
     if (from === to) continue;
     sortByContact(order, from, to, contact);
-    const t = keys.push(threadNames[r]) - 1;
+    const t = keys.push(threadNames[n]) - 1;
     threadStart[t] = p;
     let threadFirst = 0x7fffffff;
     let threadLast = 0;

@@ -32,6 +32,10 @@ export type PairRow = [thread: string, contact: number, day: string, flags: numb
 
 /** The summary's columns; days are ids into a dictionary of day strings, numbered as met. */
 export interface ThreadColumns {
+  /**
+   * The threads in the order they were read: as the scan met them, in key order from the GROUP BY, patched ones last.
+   * Nothing that reads a summary depends on it.
+   */
   keys: string[];
   /** Pairs of thread k are threadStart[k] … threadStart[k + 1] - 1. */
   threadStart: Int32Array;
