@@ -35,6 +35,13 @@ export async function benchConnections(data: BenchData): Promise<BenchRow[]> {
     removeDb(lastDb);
     return { task: 'import', dbPath: lastDb, file: csv, kind: 'connections' };
   });
+  // The same file parsed in-thread, each into a database of its own: what the parse worker gains here.
+  const threadDb = join(data.dir, 'connections-thread.db');
+  const inThread = await bestOf(2, 'importFile, parsed in-thread', () => {
+    removeDb(threadDb);
+    return { task: 'import', dbPath: threadDb, file: csv, kind: 'connections', parseIn: 'thread' };
+  });
+  removeDb(threadDb);
   data.adoptConnectionsDb(lastDb);
   const floor = await writeFloor(data, lastDb, null);
   const bind = await bindFloor(data, lastDb, null);
@@ -50,7 +57,7 @@ export async function benchConnections(data: BenchData): Promise<BenchRow[]> {
     pass: ratio <= 1.5,
     note: `best of 2 imports into a fresh db, each in its own child process (parsed in the ${imp.parsedIn ?? '?'}), vs the SQLite write floor below (same run); ${cpuNote(imp, floor)}; a bare papaparse parse (readFileSync + Papa.parse, best of 3) takes ${fmt.sec(base.ms)}, the import ${fmt.ratio(imp.ms / base.ms)} that`,
     raw: { fileBytes: statSync(csv).size, import: imp, papaparse: base },
-  }, floorRow(1, floor, imp, base, 'papaparse'), bindFloorRow(1, bind, floor, imp)];
+  }, inThreadRow(1, inThread, imp, floor), floorRow(1, floor, imp, base, 'papaparse'), bindFloorRow(1, bind, floor, imp)];
 }
 
 /** Copies the rows an import wrote into the database as it was before, timed in a child (see writeFloor.ts). */
@@ -79,6 +86,22 @@ function bindFloorRow(section: number, bind: ChildResult, floor: ChildResult, im
     pass: null,
     note: `the same rows read into arrays before the clock, then bound by prepared 64-row INSERTs in one transaction with its commit: what handing exactly these rows to SQLite from JS costs at the least (no parsing, matching or lookups); the import took ${fmt.ratio(imp.ms / bind.ms)} this, its writing thread ${fmt.ratio((imp.mainThreadCpuMs ?? Number.NaN) / bind.cpuMs)} its CPU`,
     raw: { bind },
+  };
+}
+
+/** An informational row: the same import with its file parsed in-thread (TIECHECK_PARSE_IN=thread), against the write floor. */
+function inThreadRow(section: number, inThread: ChildResult, imp: ChildResult, floor: ChildResult): BenchRow {
+  return {
+    section,
+    name: `  the same import parsed in-thread`,
+    measured: `${fmt.sec(inThread.ms)} (cpu ${fmt.sec(inThread.cpuMs)}, rss ${fmt.mb(inThread.maxRssKb)})`,
+    baseline: `its write floor ${fmt.sec(floor.ms)}`,
+    ratio: inThread.ms / floor.ms,
+    cpuRatio: cpuRatio(inThread, floor),
+    goal: '—',
+    pass: null,
+    note: `TIECHECK_PARSE_IN=thread, as before the parse worker; with the worker the main thread (the writes, the critical path) used ${fmt.sec(imp.mainThreadCpuMs ?? Number.NaN)} of CPU = ${fmt.ratio((imp.mainThreadCpuMs ?? Number.NaN) / floor.cpuMs)} the floor's CPU, in-thread everything took ${fmt.sec(inThread.cpuMs)}; the worker saves wall time only when a second core is free (load average now ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
+    raw: { inThread },
   };
 }
 
@@ -237,18 +260,7 @@ export async function benchMbox(data: BenchData): Promise<BenchRow[]> {
       note: `into a db already holding the ${fmt.int(data.connectionCount)} connections, parsed in a worker thread beside the writes; ${cpuNote(imp, floor)}; grep -c takes ${fmt.sec(grep.ms)} (the import ${fmt.ratio(imp.ms / grep.ms)} that), a bare Node scan for "From " lines ${fmt.sec(scan.ms)}; added ${fmt.int(imp.added ?? 0)} interactions, ${fmt.int(imp.rows?.participants ?? 0)} participants`,
       raw,
     },
-    {
-      section: 3,
-      name: `  the same import parsed in-thread`,
-      measured: `${fmt.sec(inThread.ms)} (cpu ${fmt.sec(inThread.cpuMs)}, rss ${fmt.mb(inThread.maxRssKb)})`,
-      baseline: `its write floor ${fmt.sec(floor.ms)}`,
-      ratio: inThread.ms / floor.ms,
-      cpuRatio: cpuRatio(inThread, floor),
-      goal: '—',
-      pass: null,
-      note: `TIECHECK_PARSE_IN=thread, as before the parse worker; with the worker the main thread (the writes, the critical path) used ${fmt.sec(imp.mainThreadCpuMs ?? Number.NaN)} of CPU = ${fmt.ratio((imp.mainThreadCpuMs ?? Number.NaN) / floor.cpuMs)} the floor's CPU, in-thread everything took ${fmt.sec(inThread.cpuMs)}; wall time approaches the main thread's when a second core is free (load average now ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
-      raw: { inThread },
-    },
+    inThreadRow(3, inThread, imp, floor),
     floorRow(3, floor, imp, grep, 'grep -c'),
     bindFloorRow(3, bind, floor, imp),
     {
